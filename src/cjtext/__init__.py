@@ -1,0 +1,22 @@
+"""cjtext: Chinese court judgements (裁判文书) into research data.
+
+>>> import cjtext
+>>> doc = cjtext.parse("浙江省杭州市西湖区人民法院 刑事判决书 （2016）浙0106刑初123号 被告人张某。")
+>>> doc.metadata.court, doc.metadata.case_number.year
+('浙江省杭州市西湖区人民法院', 2016)
+"""
+
+from .document import Document, parse, parse_many, read_documents
+from .errors import CjtextError, DocumentError, ErrorLog
+from .io import Record, read
+from .normalize import normalize
+from .pipeline import nlp
+from .sections import Section
+from .segment import Segmenter, cut
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document", "DocumentError", "CjtextError", "ErrorLog", "Record", "Section", "Segmenter",
+    "cut", "nlp", "normalize", "parse", "parse_many", "read", "read_documents", "__version__",
+]
