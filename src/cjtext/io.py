@@ -82,6 +82,10 @@ class Record:
 def detect_encoding(data: bytes) -> str:
     """Name the encoding of ``data``: a BOM's, else UTF-8, else GB18030.
 
+    ``data`` may be a sample cut in the middle of a character. When neither
+    encoding decodes it cleanly, the one with fewer bad bytes wins, so that a
+    GBK file with one corrupt line is still read as GBK and the line reported.
+
     Examples
     --------
     >>> detect_encoding("被告人".encode("gbk")), detect_encoding("被告人".encode("utf-8"))
@@ -90,18 +94,14 @@ def detect_encoding(data: bytes) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of a sample is still UTF-8.
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            return "utf-8"
-    try:
-        data.decode("gb18030")
-        return "gb18030"
-    except UnicodeDecodeError:
-        return "utf-8"  # decode again later to report the exact bad byte
+    bad = {}
+    for enc in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(enc)(errors="replace")
+        text = decoder.decode(data, final=False)  # a cut character at the end is not an error
+        bad[enc] = text.count("\ufffd")
+        if bad[enc] == 0:
+            return enc
+    return min(bad, key=lambda k: (bad[k], k != "utf-8"))
 
 
 def _decode(data: bytes, source: str, encoding: str | None) -> str:
@@ -173,9 +173,12 @@ def _pick(record: dict, wanted: str | None, candidates: tuple[str, ...], what: s
             raise DocumentError(source, f"record has no {what} field {wanted!r}; "
                                         f"fields present: {sorted(record)[:12]}")
         return record[wanted]
-    for name in candidates:
-        if name in record and record[name] not in (None, ""):
+    present = [name for name in candidates if name in record]
+    for name in present:
+        if record[name] not in (None, ""):
             return record[name]
+    if present:  # the field is there but empty: report an empty document, not a missing field
+        return record[present[0]] or ""
     if what == "text":
         raise DocumentError(source, "record has no text field; tried "
                                     f"{', '.join(candidates)}; pass text_field=... "

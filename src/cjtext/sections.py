@@ -98,7 +98,8 @@ def header_end(text: str) -> tuple[int, regex.Match | None, regex.Match | None]:
     if cn is not None:
         return cn.end(), cn, None
     dt = DOC_TYPE.search(text, 0, min(len(text), 200))
-    if dt is not None:
+    # Without a case number, a document type only ends a header after a court's name.
+    if dt is not None and "法院" in text[:dt.start()]:
         return dt.end(), None, dt
     return 0, None, None
 

@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled corpus and, when present, the real documents in ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora"
+SHARED = ROOT.parent / "shared" / "corpora"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def bundled_docs() -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8"))
+            for p in sorted((CORPUS / "judgements").glob("*.txt"))]
+
+
+def bundled_gold() -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((CORPUS / "gold").glob("*.json"))}
+
+
+@pytest.fixture(scope="session")
+def shared_judge_dev() -> tuple[dict[str, str], list[dict]]:
+    """(id -> text, gold records) of ../shared/corpora/judge-dev; skipped when absent."""
+    docs_path = SHARED / "judge-dev" / "docs.jsonl"
+    if not docs_path.exists():
+        pytest.skip("../shared/corpora/judge-dev not present")
+    docs = {d["id"]: d["text"] for d in _jsonl(docs_path)}
+    gold = _jsonl(SHARED / "judge-dev" / "gold.jsonl")
+    return docs, gold
+
+
+@pytest.fixture(scope="session")
+def shared_texts() -> list[str]:
+    """Texts of all real full judgements in ../shared (judge-dev and lecardv2)."""
+    paths = [SHARED / "judge-dev" / "docs.jsonl", SHARED / "lecardv2-docs" / "docs.jsonl"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/corpora not present")
+    return [d["text"] for p in paths for d in _jsonl(p)]
