@@ -124,7 +124,7 @@ def parse(text: str | Record, id: str | None = None, source: str = "") -> Docume
     >>> doc = parse("上海市浦东新区人民法院\\n刑事判决书\\n（2020）沪0115刑初１２号\\n被告人李某。")
     >>> doc.metadata.case_number.text, doc.labels
     ('（2020）沪0115刑初12号', ['header', 'parties'])
-    >>> doc.section("header").text[-9:]    # offsets point into the original
+    >>> doc.section("header").text[-5:]    # offsets point into the original
     '刑初１２号'
     """
     meta: dict = {}

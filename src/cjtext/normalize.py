@@ -88,7 +88,7 @@ class OffsetMap:
     >>> n.text
     '共计 5000元'
     >>> n.map.to_original(3), n.map.to_original(len(n.text))
-    (8, 15)
+    (8, 13)
     """
 
     norm: tuple[int, ...] = (0,)

@@ -39,12 +39,23 @@ ENGINES = ("auto", "rjieba", "jieba")
 # (cc_attack, 83.21mg, 2012-3137). Applying the same rule to rjieba's ASCII
 # tokens makes the two engines agree.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# Only an ASCII letter or digit next to ASCII punctuation can be split differently.
+_MIXED_ASCII = re.compile(r"[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9]")
 
 
-def _split_ascii(words: list[str]) -> list[str]:
+def _needs_split(w: str) -> bool:
+    return len(w) > 1 and not w.isalnum() and not w.isspace()
+
+
+def _split_ascii(words: list[str], text: str) -> list[str]:
+    if _MIXED_ASCII.search(text) is None:
+        return words
+    # filter() with str.isascii runs in C; most tokens are Han and drop out here.
+    if not any(map(_needs_split, filter(str.isascii, words))):
+        return words
     out: list[str] = []
     for w in words:
-        if len(w) > 1 and w.isascii() and not w.isalnum() and not w.isspace():
+        if w.isascii() and _needs_split(w):
             out.extend(p for p in _JIEBA_SKIP.split(w) if p)
         else:
             out.append(w)
@@ -135,7 +146,7 @@ class Segmenter:
                 raise _missing("rjieba") from None
             self._impl = rjieba.Jieba()
             self._add = lambda w: self._impl.add_word(w, None, None)
-            self._cut = lambda text: _split_ascii(self._impl.cut(text, hmm))
+            self._cut = lambda text: _split_ascii(self._impl.cut(text, hmm), text)
         else:
             try:
                 import jieba
@@ -170,7 +181,7 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """Segment ``text`` into words; the words concatenate back to ``text``."""
-        return list(self._cut(text))
+        return self._cut(text)
 
     def tokenize(self, text: str) -> list[Token]:
         """Segment ``text`` into :class:`Token` objects with offsets."""

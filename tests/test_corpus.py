@@ -1,0 +1,60 @@
+"""The bundled corpus: gold keys valid in the shared format, and our metadata matching them."""
+
+import json
+
+import pytest
+
+import cjtext
+
+from conftest import CORPUS, bundled_docs, bundled_gold
+
+KINDS = {"fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
+         "fine_only", "exempt", "acquitted", "unknown"}
+FACTORS = {"voluntary_surrender", "confession", "meritorious_service", "major_meritorious_service",
+           "accessory", "coerced", "principal", "attempt", "preparation", "abandonment", "minor",
+           "elderly", "deaf_mute_or_blind", "disability", "diminished_capacity", "guilty_plea_leniency",
+           "plea_in_court", "restitution", "victim_forgiveness", "reconciliation", "first_offender",
+           "recidivist", "prior_record"}
+LABELS = {"real_assets", "virtual_assets", "internet_resources", "government_systems", "other", "not_cyber"}
+
+DOCS = dict(bundled_docs())
+GOLD = bundled_gold()
+
+
+def test_corpus_size_and_mix():
+    assert len(DOCS) >= 30 and set(DOCS) == set(GOLD)
+    labels = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (CORPUS / "labels").glob("*.json")}
+    assert set(labels) == set(DOCS)
+    cyber = sum(l["label"] != "not_cyber" for l in labels.values())
+    assert cyber >= len(DOCS) / 2
+    assert {l["procedure"] for l in labels.values()} >= {"first_instance", "appeal"}
+    assert any(g["n_defendants"] > 1 for g in GOLD.values()) and any(g["n_defendants"] == 1 for g in GOLD.values())
+    for l in labels.values():
+        assert l["label"] in LABELS and l["labels"][0] == l["label"]
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD))
+def test_gold_record_is_well_formed(doc_id):
+    g = GOLD[doc_id]
+    assert g["id"] == doc_id
+    assert set(g) >= {"case_number", "court", "doc_type", "judgement_date", "n_defendants", "defendants",
+                      "articles_applied", "notes"}
+    text = DOCS[doc_id]
+    assert g["case_number"] in text and g["court"] in text
+    assert g["n_defendants"] == len(g["defendants"])
+    for d in g["defendants"]:
+        assert d["name"] in text
+        assert d["penalty"]["kind"] in KINDS
+        assert set(d["factors"]) <= FACTORS
+        assert all(c.endswith("罪") for c in d["charges"])
+    assert len(set(g["articles_applied"])) == len(g["articles_applied"])
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLD))
+def test_metadata_matches_bundled_gold(doc_id):
+    g = GOLD[doc_id]
+    doc = cjtext.parse(DOCS[doc_id], id=doc_id)
+    d = doc.to_dict()
+    for field in ("case_number", "court", "doc_type", "judgement_date"):
+        assert d[field] == g[field], field
+    assert {"facts", "reasoning", "judgment"} <= set(doc.labels)
