@@ -205,8 +205,7 @@ def _make_record(obj: dict, source: str, default_id: str, opts: _Options) -> Rec
     text = html_to_text(raw) if (opts.html or (opts.html is None and _looks_like_html(raw))) else raw
     if not text.strip():
         raise DocumentError(source, "document text is empty", doc_id)
-    meta = {k: v for k, v in obj.items() if k not in (opts.text_field or "", *TEXT_FIELDS[:1])
-            and v is not raw}
+    meta = {k: v for k, v in obj.items() if v is not raw}  # every field but the text
     return Record(doc_id, text, source, meta)
 
 

@@ -271,8 +271,6 @@ def extract_metadata(text: str, sections: list[Section]) -> Metadata:
             except ValueError:
                 pass
     procedure = cn.procedure if cn else None
-    if procedure is None and doc_type:
-        procedure = None
     return Metadata(court=court, province=province_of(court, cn), court_level=court_level(court),
                     doc_type=doc_type, case_number=cn, procedure=procedure, judgement_date=date,
                     judges=judges, clerk=clerk)
