@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from typing import IO, Callable, Iterable
 
 __all__ = ["CjtextError", "DocumentError", "ErrorLog"]
@@ -44,13 +43,6 @@ class DocumentError(CjtextError):
         return {"id": self.doc_id, "source": self.source, "error": self.reason}
 
 
-@dataclass
-class _Entry:
-    id: str | None
-    source: str
-    error: str
-
-
 class ErrorLog:
     """Collects per-document errors so that a batch never loses one silently.
 
@@ -76,7 +68,7 @@ class ErrorLog:
 
     def __call__(self, error: DocumentError) -> None:
         self.count += 1
-        entry = asdict(_Entry(error.doc_id, error.source, error.reason))
+        entry = error.to_dict()
         if len(self.entries) < self.keep:
             self.entries.append(entry)
         if self.stream is not None:

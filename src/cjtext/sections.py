@@ -92,16 +92,16 @@ def _sentence_start(text: str, pos: int, floor: int, limit: int = 200) -> int:
     return best
 
 
-def header_end(text: str) -> tuple[int, regex.Match | None, regex.Match | None]:
-    """End of the header: after the case number, else after the document type."""
+def header_end(text: str) -> int:
+    """End of the header: after the case number, else after the document type (0 if none)."""
     cn = CASE_NUMBER.search(text, 0, min(len(text), _HEADER_WINDOW))
     if cn is not None:
-        return cn.end(), cn, None
+        return cn.end()
     dt = DOC_TYPE.search(text, 0, min(len(text), 200))
     # Without a case number, a document type only ends a header after a court's name.
     if dt is not None and "法院" in text[:dt.start()]:
-        return dt.end(), None, dt
-    return 0, None, None
+        return dt.end()
+    return 0
 
 
 def find_sections(text: str) -> list[Section]:
@@ -137,7 +137,7 @@ def find_sections(text: str) -> list[Section]:
     n = len(text)
     starts: dict[str, tuple[int, str]] = {}
 
-    h_end, _, _ = header_end(text)
+    h_end = header_end(text)
     if h_end:
         starts["header"] = (0, "")
 
