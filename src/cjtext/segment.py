@@ -39,8 +39,10 @@ ENGINES = ("auto", "rjieba", "jieba")
 # (cc_attack, 83.21mg, 2012-3137). Applying the same rule to rjieba's ASCII
 # tokens makes the two engines agree.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-# Only an ASCII letter or digit next to ASCII punctuation can be split differently.
-_MIXED_ASCII = re.compile(r"[A-Za-z0-9][!-/:-@\[-`{-~]|[!-/:-@\[-`{-~][A-Za-z0-9]")
+# jieba-rs only keeps these ASCII punctuation marks inside a token (its Han-block
+# regex admits +#&._%-; the others always stand alone), so a text without any
+# of them cannot disagree. A one-character class scans 3x faster than a pair test.
+_JOINABLE_PUNCT = re.compile(r"[+#&._%-]")
 
 
 def _needs_split(w: str) -> bool:
@@ -48,10 +50,11 @@ def _needs_split(w: str) -> bool:
 
 
 def _split_ascii(words: list[str], text: str) -> list[str]:
-    if _MIXED_ASCII.search(text) is None:
+    if _JOINABLE_PUNCT.search(text) is None:
         return words
-    # filter() with str.isascii runs in C; most tokens are Han and drop out here.
-    if not any(map(_needs_split, filter(str.isascii, words))):
+    # filter() and set() run in C; most tokens are Han and drop out, and the
+    # repeated ASCII tokens (years, amounts) are tested once each.
+    if not any(map(_needs_split, set(filter(str.isascii, words)))):
         return words
     out: list[str] = []
     for w in words:
