@@ -238,3 +238,144 @@ SIGNATURE_ROLE = compile_verbose(
     (?=\s|$|[（(0-9二〇○Ｏ一]{0,1}[〇○Ｏ0-9零]|附|审\s?判|代\s?理|人\s?民\s?陪|陪\s?审|法\s?官|书\s?记|代\s?书|见习|执\s?行|独任|本件|第[0-9一二三四五六七八九十]+页)
     """
 )
+
+
+# ---------------------------------------------------------------------------
+# Extraction: citations of law provisions
+# ---------------------------------------------------------------------------
+#: An article, paragraph or item number: Arabic, Chinese, or in brackets (第（一）项).
+_ORD = rf"(?:[（(]\s?)?(?:[0-9]{{1,4}}|[零〇一二两三四五六七八九十百千]{{1,8}})(?:\s?[）)])?"
+_LB = "[《<〈﹤«]"
+_RB = "[》>〉﹥»]"
+#: Issuers printed before a bracketed title: 最高人民法院《关于…的解释》.
+_ISSUER = r"(?:最高人民法院|最高人民检察院|公安部|司法部|国家安全部|全国人民代表大会常务委员会|全国人大常委会)"
+
+#: One token of a citation: a law title, a back-reference to the last law,
+#: a bare law name, an article, a list of paragraphs, a list of items.
+#: Scanned left to right by :mod:`cjtext.extract.articles`.
+CITATION_TOKEN = compile_verbose(
+    rf"""
+      (?P<law>
+        (?P<issuer>{_ISSUER}(?:[、和与及]{_ISSUER}){{0,3}})?
+        {_LB}++(?P<title>[^《》<>〈〉﹤﹥«»\n]{{1,150}}(?:{_LB}[^《》<>〈〉﹤﹥«»\n]{{1,150}}{_RB}[^《》<>〈〉﹤﹥«»\n]{{0,20}})?){_RB}++
+      )
+    | (?P<same>同法|该法|本法|该解释|本解释|同一解释|上述解释)
+    | (?P<bare>(?:中华人民共和国)?(?:刑事诉讼法|刑法))(?=第|\s?第)
+    | (?P<paras>第?\s?(?P<paralist>{_ORD}(?:\s?[、和及,，]\s?第?{_ORD}){{0,6}})\s?款)
+    | (?P<items>第?\s?(?P<itemlist>{_ORD}(?:\s?[、和及,，]\s?第?{_ORD}){{0,6}})\s?项)
+    | (?P<article>第\s?(?P<num>{_ORD})\s?(?:条|(?=第\s?{_ORD}\s?[款项]))(?:\s?之\s?(?P<sub>[一二三四五六七八九十]))?)
+    """
+)
+#: One number inside a list of paragraphs or items.
+ORD_NUMBER = regex.compile(r"[0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8}")
+#: The end of the court's legal-basis clause.
+DECISION = regex.compile(r"(?:判决|裁定|决定)如下")
+#: Words that open the legal-basis clause.
+LEGAL_BASIS_START = regex.compile(r"依照|依据|根据|按照|遵照|适用")
+
+# ---------------------------------------------------------------------------
+# Extraction: parties
+# ---------------------------------------------------------------------------
+#: A defendant's entry in the parties section: 被告人张某，男，…; 上诉人（原审被告人）李某;
+#: 被告单位某某公司. ``role`` tells people from units.
+PARTY = compile_verbose(
+    rf"""
+    (?<![的及和与、])
+    (?P<role>
+      (?:原审|原公诉机关)?被告单位 | 上诉单位(?:[（(]原审被告单位[）)])?
+      | 上诉人\s?[（(]\s?原审被告人\s?[）)] | 上诉人(?=[^（(]) | 原审被告人 | 被告人 | 罪犯 | 申诉人\s?[（(]原审被告人[）)]
+      | 被申诉人\s?[（(]原审被告人[）)]
+    )
+    (?![的]|及其|之)
+    \s?[:：]?\s?(?:自报|自称|化名)?\s?
+    (?P<name>[^，。；：:,;（(\s、]{{1,40}}?)
+    (?=\s?[，。；,;（(、\s]|\s?[:：]|$|男|女)
+    """
+)
+#: Entries in the parties section that are not defendants.
+NOT_DEFENDANT_ROLE = regex.compile(
+    r"法定代理人|诉讼代表人|法定代表人|辩护人|委托代理人|代理人|附带民事|被害人|公诉机关|翻译|监护人")
+SEX = regex.compile(r"[，,]\s?(?P<sex>男|女)(?=[，,。；\s]|性)")
+BIRTH = compile_verbose(
+    r"""(?P<date>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?(?:出生|生)
+      | (?:出生于|生于)\s?(?P<date2>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?)
+      | (?P<date3>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)出生于"""
+)
+ETHNICITY = regex.compile(r"(?P<eth>[\p{Han}]{1,6}?族)(?=[，,。；\s])")
+EDUCATION = compile_verbose(
+    r"""(?P<edu>文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学本科|本科|大学|研究生|硕士|博士)
+        (?:文化|毕业|学历|肄业|文化程度)?"""
+)
+OCCUPATION = regex.compile(r"[，,]\s?(?P<occ>无业|农民|务农|个体(?:工商户|户|经营者?)?|无固定职业|[^，,。；]{1,20}?(?:员工|职员|工人|司机|学生|经理|法定代表人|负责人|主任|干部|教师|医生|厨师|店主|老板))(?=[，,。；])")
+PRIOR = compile_verbose(
+    r"""(?:曾)?(?:于|在)?\s?(?:(?:19|20)[0-9]{2}\s?年[^，。；]{0,12}?)?(?:因|犯)[^。；]{1,40}?
+        (?:被[^。；]{0,30}?)?(?:判处|判决|处以|行政拘留|劳动教养|强制隔离戒毒|罚款|决定劳动教养)"""
+)
+DETENTION = compile_verbose(
+    r"""(?P<date>(?:(?:19|20)[0-9]{2}\s?年)?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同年[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同月[0-9]{1,2}\s?日|次日|当日)
+        [^，。；]{0,30}?(?P<kind>刑事拘留|逮捕|取保候审|监视居住|行政拘留|抓获|投案|归案|留置)"""
+)
+#: Co-offenders handled in another case: 李某、王某（均另案处理）.
+ELSEWHERE = compile_verbose(
+    r"""
+    (?P<names>(?:(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3}[、，和及与]){0,12}
+      (?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3})
+    (?:等[0-9一二三四五六七八九十]{0,3}人?)?
+    \s?[（(]?\s?(?:均|都)?\s?(?:已)?\s?另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)
+    """
+)
+
+# ---------------------------------------------------------------------------
+# Extraction: sentences, fines and money
+# ---------------------------------------------------------------------------
+#: A number as printed in an amount: 5000, 5,000, 1.5万, 一万五千, 壹万.
+AMOUNT_NUMBER = r"(?:[0-9][0-9,，.]*+(?:万|千|百)?(?:[0-9一二三四五六七八九]千)?|[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿]++)"
+#: A sum of money: 人民币二万元, 1.5万元, 人民4000元 (a common typo).
+MONEY = rf"(?:人民币|人民|RMB|￥|¥)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元"
+#: A term: 三年六个月, 一年零六个月, 六个月, 一个月十天, 十五日.
+DURATION = compile_verbose(
+    rf"""
+    (?P<duration>
+      (?:(?P<years>{NUMBER})\s?年(?!\s?[0-9]{{1,2}}\s?月\s?[0-9]{{1,2}}\s?日))?\s?(?:零|又)?
+      (?:(?P<months>{NUMBER})\s?个?\s?月(?!\s?[0-9]{{1,2}}\s?日))?\s?(?:零|又)?
+      (?:(?P<days>{NUMBER})\s?(?:日|天))?
+    )
+    """
+)
+#: A crime as printed: 犯盗窃罪, 犯生产、销售伪劣产品罪.
+CHARGE = compile_verbose(
+    r"""犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
+)
+#: The principal penalty after 判处 / 决定执行 / 改判.
+PENALTY = compile_verbose(
+    r"""
+      (?P<death_suspended>死刑\s?[，,]?\s?缓期(?:二|两|2)年执行)
+    | (?P<death>死刑(?!\s?[，,]?\s?缓期))
+    | (?P<life>无期徒刑)
+    | (?P<fixed_term>有期徒刑)
+    | (?P<criminal_detention>拘役)
+    | (?P<public_surveillance>管制)
+    | (?P<exempt>免予刑事处罚|免除刑事处罚|免于刑事处罚|免予刑事处分)
+    | (?P<acquitted>无罪|不负刑事责任)
+    """
+)
+PROBATION = regex.compile(r"缓刑")
+FINE = compile_verbose(
+    rf"""(?P<kw>罚金)\s?(?:人民币|人民|RMB)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元"""
+)
+CONFISCATION = compile_verbose(
+    rf"""没收(?:其|被告人)?(?:个人)?(?:全部)?财产(?:\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元)?"""
+)
+ILLEGAL_GAINS = compile_verbose(
+    rf"""(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)[^。；]{{0,20}}?(?:共计|合计)?\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元
+       | (?:人民币|人民)\s?(?P<amount2>{AMOUNT_NUMBER})\s?元[^。；，]{{0,6}}?(?:违法所得|犯罪所得|赃款)"""
+)
+POLITICAL_RIGHTS = compile_verbose(
+    rf"""剥夺政治权利\s?(?:(?P<life>终身)|{DURATION.pattern})"""
+)
+TERM_DATES = compile_verbose(
+    r"""自\s?(?P<start>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?起\s?至\s?(?P<end>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?止"""
+)
+EXECUTED = regex.compile(r"决定(?:合并)?执行|合并执行|总和刑期")
+#: Clauses of an appeal ruling that quote the overturned sentence.
+SET_ASIDE = regex.compile(r"撤销")

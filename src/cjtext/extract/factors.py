@@ -1,0 +1,265 @@
+"""Sentencing factors per defendant, with the court's stance on each.
+
+Phrases come from a vocabulary file (``data/factors.tsv``: label, pattern,
+examples), extendable with the user's own. Each match in the court's
+reasoning gets a status:
+
+``rejected``
+    negated in its clause (不构成自首, 并无立功表现) or followed in its sentence by
+    a refusal (…的辩护意见不予采纳, …不能成立);
+``claimed``
+    put forward by the defence or prosecution (辩护人提出…) with no ruling on it
+    in the sentence or the next one, or found outside the reasoning;
+``accepted``
+    otherwise: the court states it (系自首, 如实供述, 可以从轻处罚) or adopts the
+    claim (…的辩护意见，本院予以采纳).
+
+A factor attaches to the defendants named nearest before it in its sentence,
+or to all defendants after 各被告人 / 四被告人 / 均, or to the subject carried from
+the previous sentence (其…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+__all__ = ["Factor", "FactorVocabulary", "find_factors", "ARTICLE_FACTORS", "LABELS"]
+
+#: Provisions whose application implies a factor (刑法 only), used when the
+#: reasoning names none: 67(1) 自首, 67(3) 坦白, 68 立功, 27 从犯, ...
+ARTICLE_FACTORS: dict[tuple[int, int | None, int | None], str] = {
+    (67, None, 1): "voluntary_surrender", (67, None, 3): "confession", (68, None, None): "meritorious_service",
+    (27, None, None): "accessory", (28, None, None): "coerced", (19, None, None): "deaf_mute_or_blind",
+    (17, None, 3): "minor", (17, 1, None): "elderly", (65, None, None): "recidivist",
+    (23, None, None): "attempt", (22, None, None): "preparation", (24, None, None): "abandonment",
+    (18, None, 3): "diminished_capacity", (26, None, None): "principal",
+}
+
+_SENT = regex.compile(r"[。；;！？!?\n]")
+_CLAUSE = regex.compile(r"[，,；;。：:]")
+_NEG_BEFORE = regex.compile(
+    r"(?:不|没有|并无|无|并非|非|未|否认|不能|不应|不宜|难以|不予|不属于?|不符合|不具有?|不认定为?|不构成|不成立|不是)"
+    r"[^，,；;。]{0,6}$")
+_NOT_NEG = regex.compile(r"(?:不满|未满|无异议|不影响)[^，,；;。]{0,6}$")
+_REJECT = regex.compile(
+    r"不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
+    r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑")
+_ACCEPT = regex.compile(
+    r"予以采纳|予以支持|本院采纳|可予采纳|酌情采纳|予以采信|予以确认|予以认定|本院予以|经查属实|属实|(?<!不)成立|可以采纳|应予采纳|"
+    r"部分采纳|符合(?:法律规定|事实|客观事实)|与(?:查明的)?事实相符|本院认可|(?:可以|可|应当|应|依法|酌情|予以)(?:从轻|减轻|从重|免除)")
+_CLAIM = regex.compile(
+    r"辩护人|辩护意见|辩称|辩解|上诉理由|上诉[^，,。]{0,8}提出|(?<!本院)提出|公诉机关(?!指控[^。]{0,60}罪名成立)|"
+    r"检察院|公诉人|检察员|量刑建议|请求|要求")
+_COLLECTIVE = regex.compile(
+    r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|(?<![的])均|都")
+_LINKS = regex.compile(r"^(?:[、，,和及与]|被告人|被告单位|上诉人|原审被告人){0,3}$")
+
+LABELS = (
+    "voluntary_surrender", "confession", "meritorious_service", "major_meritorious_service", "accessory",
+    "coerced", "principal", "attempt", "preparation", "abandonment", "minor", "elderly",
+    "deaf_mute_or_blind", "disability", "diminished_capacity", "guilty_plea_leniency", "plea_in_court",
+    "restitution", "victim_forgiveness", "reconciliation", "first_offender", "recidivist", "prior_record",
+)
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One mention of a sentencing factor.
+
+    ``defendant`` is the name it attaches to (``None`` when no defendant is
+    known); ``status`` is ``accepted``, ``rejected`` or ``claimed``; ``source``
+    is the section label, or ``"article"`` when implied by an applied article.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    status: str
+    defendant: str | None
+    source: str = "reasoning"
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "status": self.status, "defendant": self.defendant,
+                "text": self.text, "start": self.start, "end": self.end, "source": self.source}
+
+
+class FactorVocabulary:
+    """Factor phrases: the bundled file plus the user's own.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A TSV file of ``label<TAB>pattern<TAB>examples`` (``#`` comments).
+        Defaults to the bundled vocabulary.
+    extra : dict, optional
+        More patterns per label, tried before the file's (``{"restitution": ["垫付医疗费"]}``).
+
+    Examples
+    --------
+    >>> voc = FactorVocabulary(extra={"restitution": ["垫付(?:了)?医疗费"]})
+    >>> [m.lastgroup for m in voc.pattern.finditer("系自首，已垫付医疗费")]
+    ['voluntary_surrender', 'restitution']
+    """
+
+    def __init__(self, path: str | Path | None = None, extra: dict[str, list[str]] | None = None):
+        self.rows = _load(str(path) if path else None)
+        self.extra = {k: list(v) for k, v in (extra or {}).items()}
+        parts: dict[str, list[str]] = {}
+        for label, pats in self.extra.items():
+            parts.setdefault(label, []).extend(pats)
+        for label, pat, _ in self.rows:
+            parts.setdefault(label, []).append(pat)
+        self.labels = list(parts)
+        self.pattern = regex.compile(
+            "|".join(f"(?P<{label}>{'|'.join(f'(?:{p})' for p in pats)})" for label, pats in parts.items()),
+            regex.V1)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    if path is None:
+        text = resources.files("cjtext").joinpath("data/factors.tsv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise ValueError(f"{path or 'factors.tsv'}:{n}: expected label<TAB>pattern<TAB>examples, got {line!r}")
+        examples = tuple(e.strip() for e in cols[2].split("|")) if len(cols) > 2 else ()
+        rows.append((cols[0].strip(), cols[1].strip(), examples))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> FactorVocabulary:
+    return FactorVocabulary()
+
+
+def _status(text: str, sent: tuple[int, int], m_start: int, m_end: int, next_sent: str) -> str:
+    s, e = sent
+    clause_start = max((c.end() for c in _CLAUSE.finditer(text, s, m_start)), default=s)
+    before = text[clause_start:m_start]
+    if _NEG_BEFORE.search(before) and not _NOT_NEG.search(before):
+        return "rejected"
+    after = text[m_end:e]
+    rej, acc = _REJECT.search(after), _ACCEPT.search(after)
+    claim = _CLAIM.search(text, s, m_start)
+    if claim is not None:
+        if rej and (acc is None or rej.start() < acc.start()):
+            return "rejected"
+        if acc:
+            return "accepted"
+        nxt_rej, nxt_acc = _REJECT.search(next_sent), _ACCEPT.search(next_sent)
+        if regex.match(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)", next_sent):
+            if nxt_rej and (nxt_acc is None or nxt_rej.start() < nxt_acc.start()):
+                return "rejected"
+            if nxt_acc:
+                return "accepted"
+        return "claimed"
+    if rej and (acc is None or rej.start() < acc.start()) and rej.start() < 20:
+        return "rejected"
+    return "accepted"
+
+
+def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]], everyone: list[str]) -> list[str]:
+    """The defendants a phrase at ``hi`` is about, from mentions in ``text[lo:hi]``."""
+    inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
+    last_end = inside[-1][1] if inside else lo
+    if _COLLECTIVE.search(text, last_end, hi):
+        return list(everyone)
+    if not inside:
+        return []
+    group = [inside[-1][2]]
+    for prev, cur in zip(reversed(inside[:-1]), reversed(inside[1:])):
+        if _LINKS.match(text[prev[1]:cur[0]]):
+            group.append(prev[2])
+        else:
+            break
+    return list(dict.fromkeys(reversed(group)))
+
+
+def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
+                 claims: list[tuple[int, int, str]] = (), vocabulary: FactorVocabulary | None = None,
+                 ) -> list[Factor]:
+    """Factor mentions with status and defendant.
+
+    Parameters
+    ----------
+    text : str
+        Normalised document text.
+    names : list of str
+        Defendant names in order.
+    reasoning : (start, end) or None
+        The court's reasoning (本院认为…).
+    claims : list of (start, end, label)
+        Other sections (defence, prosecution) whose mentions count as ``claimed``.
+
+    Examples
+    --------
+    >>> t = ("本院认为，被告人甲某、乙某构成盗窃罪。甲某系主犯，乙某系从犯，依法应当减轻处罚。"
+    ...      "辩护人提出甲某有自首情节的意见，经查，甲某系被抓获归案，不构成自首，该意见不予采纳。"
+    ...      "二被告人到案后均能如实供述，可以从轻处罚。")
+    >>> [(f.defendant, f.label, f.status) for f in find_factors(t, ["甲某", "乙某"], (0, len(t)))]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('甲某', 'principal', 'accepted'), ('乙某', 'accessory', 'accepted'),
+     ('甲某', 'voluntary_surrender', 'rejected'), ('甲某', 'voluntary_surrender', 'rejected'),
+     ('甲某', 'confession', 'accepted'), ('乙某', 'confession', 'accepted')]
+    """
+    voc = vocabulary or default_vocabulary()
+    out: list[Factor] = []
+    if names:
+        alt = regex.compile("|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+    regions = ([(reasoning[0], reasoning[1], "reasoning")] if reasoning else []) + list(claims)
+    for lo, hi, source in regions:
+        mentions = [(m.start(), m.end(), m.group()) for m in alt.finditer(text, lo, hi)] if names else []
+        sents = []
+        start = lo
+        for m in _SENT.finditer(text, lo, hi):
+            sents.append((start, m.end()))
+            start = m.end()
+        if start < hi:
+            sents.append((start, hi))
+        carried: list[str] = list(names) if len(names) == 1 else []
+        for i, (s, e) in enumerate(sents):
+            nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
+            for m in voc.pattern.finditer(text, s, e):
+                label = m.lastgroup
+                status = _status(text, (s, e), m.start(), m.end(), nxt) if source == "reasoning" else "claimed"
+                who = _subjects(text, s, m.start(), mentions, names) or carried
+                if not who and len(names) == 1:
+                    who = list(names)
+                for name in who or [None]:
+                    out.append(Factor(m.group(), m.start(), m.end(), label, status, name, source))
+            named = _subjects(text, s, e, mentions, names)
+            if named:
+                carried = named
+    return out
+
+
+def accepted_labels(factors: list[Factor], name: str) -> list[str]:
+    """Labels the court accepts for ``name``, in order of first mention.
+
+    A label rejected anywhere for this defendant is dropped (the court's
+    ruling on a claim outweighs a passing mention); 如实供述 inside the same
+    sentence as an accepted 自首 is part of the surrender, not a separate 坦白.
+    """
+    mine = [f for f in factors if f.defendant == name]
+    rejected = {f.label for f in mine if f.status == "rejected"}
+    surrender_at = [(f.start, f.end) for f in mine if f.status == "accepted" and f.label == "voluntary_surrender"]
+    out: dict[str, None] = {}
+    for f in mine:
+        if f.status != "accepted" or f.label in rejected:
+            continue
+        if f.label == "confession" and any(abs(f.start - a) < 40 for a, _ in surrender_at):
+            continue
+        out.setdefault(f.label)
+    return list(out)

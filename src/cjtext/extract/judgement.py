@@ -1,0 +1,253 @@
+"""Assemble one judgement's facts: defendants, sentences, factors, articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..document import Document, parse
+from ..io import Record
+from ..metadata import Metadata
+from ..sections import Section
+from .articles import Article, applied, find_articles
+from .factors import ARTICLE_FACTORS, Factor, FactorVocabulary, accepted_labels, find_factors
+from .parties import Party, age_at, find_elsewhere, find_parties
+from .sentences import Penalty, Sentence, Span, find_sentences
+
+__all__ = ["Defendant", "Judgement", "extract"]
+
+
+@dataclass(frozen=True)
+class Defendant:
+    """One defendant with the sentence and the factors the court accepts.
+
+    Attributes
+    ----------
+    name : str
+    is_unit : bool
+    party : Party
+        The parties-section entry with personal attributes.
+    sentence : Sentence
+        Charges, penalty, probation, fine, confiscation, illegal gains.
+    factors : tuple of str
+        Accepted factor labels (gold vocabulary).
+    factor_mentions : tuple of Factor
+        Every mention, accepted, rejected or claimed, with spans.
+    age : int or None
+        Age at the judgement date.
+    """
+
+    name: str
+    is_unit: bool
+    party: Party
+    sentence: Sentence
+    factors: tuple[str, ...]
+    factor_mentions: tuple[Factor, ...] = ()
+    age: int | None = None
+
+    @property
+    def charges(self) -> list[str]:
+        return [c.value for c in self.sentence.charges]
+
+    @property
+    def penalty(self) -> Penalty:
+        return self.sentence.penalty
+
+    @property
+    def probation_months(self):
+        return self.sentence.probation_months
+
+    @property
+    def fine_yuan(self):
+        return self.sentence.fine_yuan
+
+    def to_gold(self) -> dict:
+        return {"name": self.name, "is_unit": self.is_unit, "charges": self.charges,
+                "penalty": self.penalty.to_gold(), "probation_months": self.probation_months,
+                "fine_yuan": self.fine_yuan, "factors": list(self.factors)}
+
+    def to_dict(self) -> dict:
+        """Everything, with spans: the gold fields plus attributes and mentions."""
+        s = self.sentence
+
+        def sp(x: Span | None):
+            return x.to_dict() if x is not None else None
+
+        return {**self.to_gold(), "age": self.age, **{k: v for k, v in self.party.to_dict().items()
+                                                      if k not in ("name", "is_unit")},
+                "penalty_span": {"text": s.penalty.text, "start": s.penalty.start, "end": s.penalty.end},
+                "counts": [{"charge": c, **p.to_gold()} for c, p in s.counts],
+                "charge_spans": [sp(c) for c in s.charges], "probation": sp(s.probation), "fine": sp(s.fine),
+                "confiscation": sp(s.confiscation), "illegal_gains": sp(s.illegal_gains),
+                "political_rights": sp(s.political_rights),
+                "term_start": s.term_start.isoformat() if s.term_start else None,
+                "term_end": s.term_end.isoformat() if s.term_end else None,
+                "factor_mentions": [f.to_dict() for f in self.factor_mentions]}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The facts of one judgement; offsets point into ``document.text``."""
+
+    document: Document
+    defendants: tuple[Defendant, ...]
+    articles: tuple[Article, ...]
+    co_offenders_elsewhere: tuple[Span, ...] = field(default=())
+
+    @property
+    def metadata(self) -> Metadata:
+        return self.document.metadata
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def n_defendants(self) -> int:
+        return len(self.defendants)
+
+    @property
+    def articles_applied(self) -> list[str]:
+        return applied(list(self.articles))
+
+    def to_gold(self) -> dict:
+        """The gold-format dict of ``../shared/docs/gold-format.md``: scoring is one call.
+
+        Examples
+        --------
+        >>> j = extract("某县人民法院\\n刑事判决书\\n（2018）浙0101刑初1号\\n被告人王某，男。"
+        ...             "本院认为，被告人王某构成盗窃罪，到案后如实供述，可以从轻处罚。"
+        ...             "依照《中华人民共和国刑法》第二百六十四条、第六十七条第三款之规定，判决如下："
+        ...             "被告人王某犯盗窃罪，判处拘役三个月，并处罚金人民币二千元。")
+        >>> g = j.to_gold()
+        >>> g["articles_applied"], g["defendants"][0]["penalty"], g["defendants"][0]["factors"]
+        (['刑法第264条', '刑法第67条第3款'], {'kind': 'criminal_detention', 'months': 3}, ['confession'])
+        """
+        md = self.metadata
+        return {
+            "id": self.id,
+            "case_number": md.case_number.text if md.case_number else None,
+            "court": md.court,
+            "doc_type": md.doc_type,
+            "judgement_date": md.judgement_date,
+            "n_defendants": self.n_defendants,
+            "defendants": [d.to_gold() for d in self.defendants],
+            "articles_applied": self.articles_applied,
+            "notes": "",
+        }
+
+    def text_of(self, span) -> str:
+        """The original text under a fact's span (``start``/``end`` into ``document.text``)."""
+        return self.document.text[span.start:span.end]
+
+    def to_dict(self) -> dict:
+        """The gold fields plus spans, attributes and every citation, JSON-ready."""
+        g = self.to_gold()
+        g["defendants"] = [d.to_dict() for d in self.defendants]
+        g["articles"] = [a.to_dict() for a in self.articles]
+        g["co_offenders_elsewhere"] = [s.to_dict() for s in self.co_offenders_elsewhere]
+        g["n_co_offenders_elsewhere"] = len(self.co_offenders_elsewhere)
+        g["source"] = self.document.source
+        return g
+
+
+def _orig(doc: Document, a: int, b: int) -> tuple[int, int]:
+    m = doc.normalized.map
+    return m.to_original(a), m.to_original(b)
+
+
+def _span_fields(doc: Document, obj):
+    """A copy of a fact dataclass with offsets mapped to the original text."""
+    a, b = _orig(doc, obj.start, obj.end)
+    return obj.__class__(**{**obj.__dict__, "text": doc.text[a:b], "start": a, "end": b})
+
+
+def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None = None,
+            default_law: str = "刑法") -> Judgement:
+    """Extract the facts a sentencing researcher codes from one judgement.
+
+    Parameters
+    ----------
+    doc : str, Record or Document
+        A judgement's text, a record from :func:`cjtext.read`, or a parsed document.
+    vocabulary : FactorVocabulary, optional
+        Sentencing-factor phrases; the bundled ones by default.
+    default_law : str
+        The law of an article cited with no law name.
+
+    Returns
+    -------
+    Judgement
+
+    Examples
+    --------
+    >>> j = extract("被告人李某，女，1990年1月2日出生。本院认为，被告人李某系自首。"
+    ...             "依照《刑法》第二百八十五条第二款之规定，判决如下：被告人李某犯非法获取计算机信息系统数据罪，"
+    ...             "判处有期徒刑一年，缓刑一年六个月，并处罚金人民币1.5万元。")
+    >>> d = j.defendants[0]
+    >>> d.name, d.charges, d.penalty.months, d.probation_months, d.fine_yuan, d.factors
+    ('李某', ['非法获取计算机信息系统数据罪'], 12, 18, 15000, ('voluntary_surrender',))
+    >>> j.text_of(d.sentence.fine)
+    '罚金人民币1.5万元'
+    """
+    if not isinstance(doc, Document):
+        doc = parse(doc)
+    text = doc.normalized.text
+    nsec = {s.label: (doc.normalized.map.to_normalized(s.start), doc.normalized.map.to_normalized(s.end))
+            for s in doc.sections}
+    nsections = [Section(s.label, *nsec[s.label], "", s.marker) for s in doc.sections]
+
+    # Defendants: the parties section, else everything before the first narrative section.
+    if "parties" in nsec:
+        plo, phi = nsec["parties"]
+    else:
+        plo = nsec["header"][1] if "header" in nsec else 0
+        phi = min([nsec[k][0] for k in ("procedure", "prosecution", "facts", "reasoning", "judgment") if k in nsec]
+                  or [len(text)])
+    parties = find_parties(text, plo, phi)
+    if not parties and "judgment" in nsec:
+        parties = find_parties(text, *nsec["judgment"])
+    names = [p.name for p in parties]
+
+    articles = find_articles(text, nsections, default_law=default_law)
+    jlo, jhi = nsec.get("judgment", (len(text), len(text)))
+    decision = text.find("如下", jlo, jhi)
+    dlo = decision + 2 if decision >= 0 else jlo
+    sentences = find_sentences(text, names, dlo, jhi)
+
+    claims = [(*nsec[k], k) for k in ("defence", "prosecution") if k in nsec]
+    factors = find_factors(text, names, nsec.get("reasoning"), claims, vocabulary)
+    applied_arts = [a for a in articles if a.role == "applied" and a.law == "刑法"]
+    when = dt.date.fromisoformat(doc.metadata.judgement_date) if doc.metadata.judgement_date else None
+    defendants = []
+    for p in parties:
+        mentions = [f for f in factors if f.defendant == p.name]
+        labels = accepted_labels(factors, p.name)
+        if not labels and len(parties) == 1:
+            # The reasoning names no circumstance (速裁 judgements): the applied
+            # articles still say which the court relied on.
+            for a in applied_arts:
+                for key in ((a.article, a.sub, a.paragraph), (a.article, a.sub, None)):
+                    label = ARTICLE_FACTORS.get(key)
+                    if label and label not in labels:
+                        labels.append(label)
+                        mentions.append(Factor(a.text, a.start, a.end, label, "accepted", p.name, "article"))
+                        break
+        defendants.append(Defendant(
+            p.name, p.is_unit, _span_fields(doc, p), _map_sentence(doc, sentences[p.name]),
+            tuple(labels), tuple(_span_fields(doc, f) for f in mentions),
+            age_at(p.birth_date, when) if not p.is_unit else None))
+    elsewhere = tuple(_span_fields(doc, Span(n, a, b, n)) for n, a, b in find_elsewhere(text, set(names)))
+    return Judgement(doc, tuple(defendants), tuple(_span_fields(doc, a) for a in articles), elsewhere)
+
+
+def _map_sentence(doc: Document, s: Sentence) -> Sentence:
+    def m(x):
+        return _span_fields(doc, x) if x is not None else None
+    pen = s.penalty
+    if pen.start >= 0:
+        pen = _span_fields(doc, pen)
+    return Sentence(s.name, tuple(m(c) for c in s.charges), pen, s.counts, m(s.probation), m(s.fine),
+                    tuple(m(f) for f in s.fines), m(s.confiscation), m(s.illegal_gains),
+                    m(s.political_rights), s.term_start, s.term_end)
+

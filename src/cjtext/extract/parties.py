@@ -1,0 +1,170 @@
+"""Defendants and their personal attributes, from the parties section.
+
+A defendant entry opens with a role word (被告人, 被告单位, 上诉人（原审被告人）,
+原审被告人, 罪犯) followed by the name; the attributes (sex, birth date,
+ethnicity, education, occupation, prior punishments, detention) are read from
+the text up to the next party entry. People 另案处理 are found in the whole text
+and counted apart from the defendants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..numerals import parse_date
+from ..patterns import (
+    BIRTH, DETENTION, EDUCATION, ELSEWHERE, ETHNICITY, NOT_DEFENDANT_ROLE, OCCUPATION, PARTY, PRIOR, SEX,
+)
+
+__all__ = ["Party", "find_parties", "find_elsewhere", "age_at"]
+
+_UNIT_WORDS = regex.compile(r"公司|厂|店|中心|协会|银行|学校|医院|集团|合作社|研究所|事务所|委员会|局$|站$|部$|社$|场$|行$")
+_ANON_TAIL = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-9]{1,2}|某[0-9甲乙丙丁]|[×Ｘ*＊]{1,3})$")
+# Names followed by these are the start of another phrase, not a name.
+_BAD_NAME = regex.compile(r"^(?:及|的|等|系|均|犯|因|在|于|对|与|和)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为)")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A defendant as introduced in the parties section.
+
+    Examples
+    --------
+    >>> p = find_parties("被告人张某，男，1990年5月1日出生，汉族，初中文化，无业。")[0]
+    >>> p.name, p.sex, p.birth_date, p.ethnicity, p.education, p.occupation
+    ('张某', '男', datetime.date(1990, 5, 1), '汉族', '初中', '无业')
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    is_unit: bool
+    role: str
+    sex: str | None = None
+    birth_date: dt.date | None = None
+    ethnicity: str | None = None
+    education: str | None = None
+    occupation: str | None = None
+    priors: tuple[str, ...] = ()
+    detention: tuple[tuple[str, str], ...] = ()
+    entry_end: int = field(default=0, repr=False)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "is_unit": self.is_unit, "role": self.role, "start": self.start,
+                "end": self.end, "sex": self.sex,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+                "ethnicity": self.ethnicity, "education": self.education, "occupation": self.occupation,
+                "priors": list(self.priors), "detention": [list(d) for d in self.detention]}
+
+
+def _date(s: str) -> dt.date | None:
+    try:
+        return parse_date(s if "日" in s else s + "1日")
+    except (ValueError, KeyError):
+        return None
+
+
+def _clean_name(name: str) -> str:
+    for junk in ("（自报）", "(自报)", "自报", "自称"):
+        name = name.replace(junk, "")
+    return name.strip()
+
+
+def _attributes(entry: str) -> dict:
+    out: dict = {}
+    m = SEX.search(entry[:60])
+    if m:
+        out["sex"] = m.group("sex")
+    m = BIRTH.search(entry)
+    if m:
+        out["birth_date"] = _date(m.group("date") or m.group("date2") or m.group("date3"))
+    m = ETHNICITY.search(entry[:120])
+    if m and len(m.group("eth")) <= 5:
+        out["ethnicity"] = m.group("eth")
+    m = EDUCATION.search(entry[:200])
+    if m:
+        out["education"] = m.group("edu")
+    m = OCCUPATION.search(entry[:250])
+    if m:
+        out["occupation"] = m.group("occ")
+    out["priors"] = tuple(p.group().lstrip("，, ") for p in PRIOR.finditer(entry))
+    out["detention"] = tuple((d.group("kind"), d.group("date")) for d in DETENTION.finditer(entry))
+    return out
+
+
+def find_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
+    """The defendants introduced in ``text[lo:hi]``, in order of first appearance.
+
+    Repeated mentions of a name count once; units (被告单位) are marked
+    ``is_unit``; legal representatives, guardians and counsel are skipped.
+
+    Examples
+    --------
+    >>> ps = find_parties("被告单位某某科技有限公司。诉讼代表人王某。被告人李某某，男。"
+    ...                   "上诉人（原审被告人）张3，女。辩护人赵某，律师。")
+    >>> [(p.name, p.is_unit) for p in ps]
+    [('某某科技有限公司', True), ('李某某', False), ('张3', False)]
+    """
+    hi = len(text) if hi is None else hi
+    found: list[tuple[regex.Match, str]] = []
+    for m in PARTY.finditer(text, lo, hi):
+        before = text[max(lo, m.start() - 8):m.start()]
+        if NOT_DEFENDANT_ROLE.search(before[-6:]):
+            continue
+        name = _clean_name(m.group("name"))
+        if not name or _BAD_NAME.search(name) or len(name) > 30:
+            continue
+        found.append((m, name))
+    parties: list[Party] = []
+    seen: set[str] = set()
+    for i, (m, name) in enumerate(found):
+        if name in seen:
+            continue
+        seen.add(name)
+        nxt = next((f[0].start() for f in found[i + 1:] if f[1] != name), hi)
+        # The entry ends at the next party of any kind (counsel, representative).
+        other = regex.compile(r"(?:辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人)").search(text, m.end(), nxt)
+        end = other.start() if other else nxt
+        role = regex.sub(r"\s", "", m.group("role"))
+        is_unit = "单位" in role or (bool(_UNIT_WORDS.search(name)) and not _ANON_TAIL.match(name))
+        attrs = {} if is_unit else _attributes(text[m.end():end])
+        parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
+    return parties
+
+
+def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str, int, int]]:
+    """People said to be handled in another case (另案处理), not among ``exclude``.
+
+    Examples
+    --------
+    >>> [n for n, _, _ in find_elsewhere("伙同王某、李某某（均另案处理）盗窃。")]
+    ['王某', '李某某']
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for m in ELSEWHERE.finditer(text):
+        names = m.group("names")
+        base = m.start("names")
+        pos = 0
+        for part in regex.split(r"[、，和及与]", names):
+            start = base + names.index(part, pos)
+            pos = names.index(part, pos) + len(part)
+            name = regex.sub(r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|与|和|以及|及)", "", part)
+            name = regex.sub(r"^.*?(?:伙同|与|和|同)(?=[\p{Han}]{2,4}$)", "", name)
+            if 2 <= len(name) <= 5 and name not in exclude and not _BAD_NAME.search(name):
+                out.setdefault(name, (start, start + len(part)))
+    return [(n, a, b) for n, (a, b) in out.items()]
+
+
+def age_at(birth: dt.date | None, when: dt.date | None) -> int | None:
+    """Whole years between ``birth`` and ``when``.
+
+    >>> age_at(dt.date(1998, 10, 2), dt.date(2016, 10, 1))
+    17
+    """
+    if birth is None or when is None:
+        return None
+    return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))

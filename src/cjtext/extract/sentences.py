@@ -1,0 +1,272 @@
+"""Sentences per defendant from the judgment section (判决如下 …).
+
+The decision text is cut into one stretch per defendant (from a mention of the
+defendant's name to the next mention of another defendant). In a stretch:
+
+* each count is 犯…罪 followed by its penalty; with several counts (数罪并罚)
+  the sentence after 决定执行 is the executed one;
+* the fine is the executed fine when stated after 决定执行, else the sum of the
+  counts' fines;
+* clauses that set aside an earlier judgement (撤销…) are skipped, since they
+  quote the overturned sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..numerals import parse_date, parse_number
+from ..patterns import (
+    CHARGE, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
+    TERM_DATES,
+)
+
+__all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences"]
+
+_CLAUSE_END = regex.compile(r"[；;。\n]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with its offsets and normalised value."""
+
+    text: str
+    start: int
+    end: int
+    value: object = None
+
+    def to_dict(self) -> dict:
+        v = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
+        return {"text": self.text, "start": self.start, "end": self.end, "value": v}
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """A principal penalty: kind (gold vocabulary) and months for terms."""
+
+    kind: str
+    months: int | float | None = None
+    text: str = ""
+    start: int = -1
+    end: int = -1
+
+    def to_gold(self) -> dict:
+        return {"kind": self.kind, "months": self.months}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What the judgment decides for one defendant."""
+
+    name: str
+    charges: tuple[Span, ...] = ()
+    penalty: Penalty = field(default_factory=lambda: Penalty("unknown"))
+    counts: tuple[tuple[str, Penalty], ...] = ()
+    probation: Span | None = None
+    fine: Span | None = None
+    fines: tuple[Span, ...] = ()
+    confiscation: Span | None = None
+    illegal_gains: Span | None = None
+    political_rights: Span | None = None
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+    @property
+    def probation_months(self):
+        return self.probation.value if self.probation else None
+
+    @property
+    def fine_yuan(self):
+        return self.fine.value if self.fine else None
+
+
+def _num(s: str | None) -> Decimal:
+    return Decimal(str(parse_number(s))) if s else Decimal(0)
+
+
+def parse_duration(text: str) -> int | float | None:
+    """Months in a term as printed; days count as day/30, rounded to 2 decimals.
+
+    Examples
+    --------
+    >>> parse_duration("三年六个月"), parse_duration("一年零六个月"), parse_duration("一个月十天")
+    (42, 18, 1.33)
+    >>> parse_duration("十五日"), parse_duration("2年") , parse_duration("")
+    (0.5, 24, None)
+    """
+    m = DURATION.match(text)
+    if m is None or not m.group("duration").strip():
+        return None
+    months = _num(m.group("years")) * 12 + _num(m.group("months"))
+    if m.group("days"):
+        months += _num(m.group("days")) / 30
+    value = round(float(months), 2)
+    return int(value) if value == int(value) else value
+
+
+def parse_money(text: str) -> int | float:
+    """Yuan in an amount as printed (without 元).
+
+    Examples
+    --------
+    >>> parse_money("二万"), parse_money("1.5万"), parse_money("5,000"), parse_money("壹万")
+    (20000, 15000, 5000, 10000)
+    """
+    return parse_number(text.rstrip(".,，"))
+
+
+def _duration_at(text: str, pos: int) -> tuple[int | float | None, int]:
+    m = DURATION.match(text, pos)
+    if m is None or not m.group("duration").strip():
+        return None, pos
+    return parse_duration(m.group("duration")), m.end("duration")
+
+
+def _penalty_in(text: str, lo: int, hi: int) -> Penalty | None:
+    for m in PENALTY.finditer(text, lo, hi):
+        kind = m.lastgroup
+        # 管制 and 拘役 are also nouns in other phrases (管制刀具); a term must follow.
+        if kind in ("fixed_term", "criminal_detention", "public_surveillance"):
+            months, end = _duration_at(text, m.end())
+            if months is None:
+                continue
+            return Penalty(kind, months, text[m.start():end], m.start(), end)
+        if kind == "acquitted" and regex.search(r"宣告|无罪", text[max(lo, m.start() - 4):m.end()]) is None:
+            continue
+        return Penalty(kind, None, m.group(), m.start(), m.end())
+    return None
+
+
+def _clauses(text: str, lo: int, hi: int):
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, hi):
+        yield start, m.start()
+        start = m.end()
+    if start < hi:
+        yield start, hi
+
+
+def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sentence:
+    """Read one defendant's sentence from its stretches of the decision text."""
+    charges: list[Span] = []
+    counts: list[tuple[str, Penalty]] = []
+    executed: Penalty | None = None
+    fines: list[Span] = []
+    executed_fine: Span | None = None
+    probation = confiscation = gains = rights = None
+    term = None
+    for lo, hi in stretches:
+        for a, b in _clauses(text, lo, hi):
+            if SET_ASIDE.search(text, a, b):
+                continue
+            ex = EXECUTED.search(text, a, b)
+            for c in CHARGE.finditer(text, a, b):
+                if not any(s.value == c.group("charge") for s in charges):
+                    charges.append(Span(c.group("charge"), c.start("charge"), c.end("charge"), c.group("charge")))
+            split = ex.start() if ex else b
+            pen = _penalty_in(text, a, split)
+            if pen is not None:
+                last = charges[-1].value if charges else ""
+                counts.append((last, pen))
+            if ex is not None:
+                executed = _penalty_in(text, ex.end(), b) or executed
+            for f in FINE.finditer(text, a, b):
+                span = Span(f.group(), f.start(), f.end(), parse_money(f.group("amount")))
+                if ex is not None and f.start() > ex.start():
+                    executed_fine = span
+                else:
+                    fines.append(span)
+            p = regex.search(r"缓刑", text[a:b])
+            if p and probation is None:
+                pos = a + p.end()
+                months, end = _duration_at(text, pos)
+                if months is not None:
+                    probation = Span(text[a + p.start():end], a + p.start(), end, months)
+            c = CONFISCATION.search(text, a, b)
+            if c and confiscation is None:
+                amount = parse_money(c.group("amount")) if c.group("amount") else "all"
+                confiscation = Span(c.group(), c.start(), c.end(), amount)
+            g = ILLEGAL_GAINS.search(text, a, b)
+            if g and gains is None:
+                amt = g.group("amount") or g.group("amount2")
+                gains = Span(g.group(), g.start(), g.end(), parse_money(amt))
+            r = POLITICAL_RIGHTS.search(text, a, b)
+            if r and rights is None:
+                val = "life" if r.group("life") else parse_duration(r.group("duration") or "")
+                rights = Span(r.group(), r.start(), r.end(), val)
+            t = TERM_DATES.search(text, a, b)
+            if t and term is None:
+                term = (_safe_date(t.group("start")), _safe_date(t.group("end")))
+    penalty = executed or (counts[0][1] if counts else None)
+    fine = executed_fine
+    if fine is None and fines:
+        total = sum(Decimal(str(f.value)) for f in fines)
+        value = int(total) if total == int(total) else float(total)
+        fine = fines[0] if len(fines) == 1 else Span(fines[0].text, fines[0].start, fines[-1].end, value)
+    if penalty is None:
+        penalty = Penalty("fine_only") if fine is not None and charges else Penalty("unknown")
+    if penalty.kind == "acquitted":
+        charges = []
+    return Sentence(name, tuple(charges), penalty, tuple(counts), probation, fine, tuple(fines),
+                    confiscation, gains, rights, *(term or (None, None)))
+
+
+def _safe_date(s: str) -> dt.date | None:
+    try:
+        return parse_date(s)
+    except ValueError:
+        return None
+
+
+def find_sentences(text: str, names: list[str], lo: int, hi: int) -> dict[str, Sentence]:
+    """Sentences of the named defendants in the decision ``text[lo:hi]``.
+
+    Examples
+    --------
+    >>> t = ("判决如下：一、被告人甲某犯盗窃罪，判处有期徒刑一年六个月，并处罚金人民币五千元；"
+    ...      "犯诈骗罪，判处有期徒刑二年，并处罚金1万元，决定执行有期徒刑三年，并处罚金人民币1.5万元。"
+    ...      "二、被告人乙某犯盗窃罪，判处拘役四个月，缓刑六个月，并处罚金人民币二千元。")
+    >>> s = find_sentences(t, ["甲某", "乙某"], 0, len(t))
+    >>> s["甲某"].penalty.to_gold(), s["甲某"].fine_yuan, [c.value for c in s["甲某"].charges]
+    ({'kind': 'fixed_term', 'months': 36}, 15000, ['盗窃罪', '诈骗罪'])
+    >>> s["乙某"].penalty.to_gold(), s["乙某"].probation_months, s["乙某"].fine_yuan
+    ({'kind': 'criminal_detention', 'months': 4}, 6, 2000)
+    """
+    if not names:
+        return {}
+    alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    mentions = [(m.start(), m.group()) for m in regex.finditer(alt, text[lo:hi])]
+    stretches: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
+    for i, (pos, name) in enumerate(mentions):
+        end = next((p for p, n in mentions[i + 1:] if n != name), hi - lo)
+        # Consecutive mentions of the same name belong to one stretch.
+        if i and mentions[i - 1][1] == name:
+            continue
+        # A list of several names (甲、乙犯…罪) shares the stretch that follows it.
+        stretches[name].append((lo + pos, lo + end))
+    shared = _shared_lists(text, lo, hi, mentions)
+    for name, spans in shared.items():
+        stretches[name].extend(spans)
+    return {n: sentence_for(n, text, sorted(set(stretches[n]))) for n in names}
+
+
+def _shared_lists(text, lo, hi, mentions):
+    """被告人甲、乙犯…罪，均判处…: give each listed name the stretch after the list."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(mentions):
+        j = i
+        while (j + 1 < len(mentions)
+               and text[lo + mentions[j][0] + len(mentions[j][1]):lo + mentions[j + 1][0]] in ("、", "和", "与", "及", "，被告人", "、被告人")):
+            j += 1
+        if j > i:
+            tail_start = lo + mentions[j][0]
+            tail_end = lo + next((p for p, n in mentions[j + 1:]), hi - lo)
+            for k in range(i, j):
+                out.setdefault(mentions[k][1], []).append((tail_start, tail_end))
+        i = j + 1
+    return out
