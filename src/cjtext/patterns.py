@@ -280,12 +280,13 @@ LEGAL_BASIS_START = regex.compile(r"依照|依据|根据|按照|遵照|适用")
 #: 被告单位某某公司. ``role`` tells people from units.
 PARTY = compile_verbose(
     rf"""
-    (?<![的及和与、])
+    (?<![的及和与、系是])
     (?P<role>
       (?:原审|原公诉机关)?被告单位 | 上诉单位(?:[（(]原审被告单位[）)])?
       | 上诉人\s?[（(]\s?原审被告人\s?[）)] | 上诉人(?=[^（(]) | 原审被告人 | 被告人 | 罪犯 | 申诉人\s?[（(]原审被告人[）)]
       | 被申诉人\s?[（(]原审被告人[）)]
     )
+    (?:暨附带民事诉讼被告人|\s?[（(]附带民事诉讼被告人[）)]|\s?[（(]原审被告人[）)])?
     (?![的]|及其|之)
     \s?[:：]?\s?(?:自报|自称|化名)?\s?
     (?P<name>[^，。；：:,;（(\s、]{{1,40}}?)
@@ -346,6 +347,15 @@ DURATION = compile_verbose(
 CHARGE = compile_verbose(
     r"""犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
 )
+#: A further crime in a list after 犯…罪: 犯甲罪、乙罪.
+CHARGE_MORE = compile_verbose(
+    r"""\s?[、和及]\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?罪)(?=[，。；,;、\s（(]|$|判处|决定)"""
+)
+#: A crime named before the defendant: 以寻衅滋事罪分别判处罗某、何某…
+CHARGE_NAMED = compile_verbose(
+    r"""以\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,30}?罪)(?=\s?(?:分别|对被告人|对|判处|判决|定罪))"""
+)
+UPHELD = regex.compile(r"维持原判|维持[^。；]{0,60}?(?:判决|裁定)")
 #: The principal penalty after 判处 / 决定执行 / 改判.
 PENALTY = compile_verbose(
     r"""

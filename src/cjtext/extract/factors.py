@@ -55,8 +55,9 @@ _ACCEPT = regex.compile(
 _CLAIM = regex.compile(
     r"辩护人|辩护意见|辩称|辩解|上诉理由|上诉[^，,。]{0,8}提出|(?<!本院)提出|公诉机关(?!指控[^。]{0,60}罪名成立)|"
     r"检察院|公诉人|检察员|量刑建议|请求|要求")
-_COLLECTIVE = regex.compile(
-    r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|(?<![的])均|都")
+# 各被告人 / 四被告人: every defendant; 均 / 二人: the defendants named in the sentence so far.
+_ALL = regex.compile(r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|被告人均")
+_GROUP = regex.compile(r"(?<![的])均|都|[二两三四五六七八九十]人|分别")
 _LINKS = regex.compile(r"^(?:[、，,和及与]|被告人|被告单位|上诉人|原审被告人){0,3}$")
 
 LABELS = (
@@ -174,10 +175,12 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]],
     """The defendants a phrase at ``hi`` is about, from mentions in ``text[lo:hi]``."""
     inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
     last_end = inside[-1][1] if inside else lo
-    if _COLLECTIVE.search(text, last_end, hi):
+    if _ALL.search(text, last_end, hi):
         return list(everyone)
     if not inside:
         return []
+    if _GROUP.search(text, last_end, hi):
+        return list(dict.fromkeys(m[2] for m in inside))
     group = [inside[-1][2]]
     for prev, cur in zip(reversed(inside[:-1]), reversed(inside[1:])):
         if _LINKS.match(text[prev[1]:cur[0]]):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document, parse
 from ..io import Record
 from ..metadata import Metadata
+from ..patterns import UPHELD
 from ..sections import Section
 from .articles import Article, applied, find_articles
 from .factors import ARTICLE_FACTORS, Factor, FactorVocabulary, accepted_labels, find_factors
@@ -214,6 +215,19 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     decision = text.find("如下", jlo, jhi)
     dlo = decision + 2 if decision >= 0 else jlo
     sentences = find_sentences(text, names, dlo, jhi)
+    if UPHELD.search(text, dlo, jhi):
+        # 驳回上诉，维持原判: the sentence upheld is the one the earlier judgement
+        # imposed, when this document restates it.
+        for key in ("original_judgement", "procedure"):
+            if key not in nsec or all(s.penalty.kind != "unknown" and s.charges for s in sentences.values()):
+                continue
+            earlier = find_sentences(text, names, *nsec[key])
+            for n, s in sentences.items():
+                e = earlier[n]
+                if s.penalty.kind == "unknown" and e.penalty.kind != "unknown":
+                    sentences[n] = e
+                elif not s.charges and e.charges:
+                    sentences[n] = Sentence(**{**s.__dict__, "charges": e.charges})
 
     claims = [(*nsec[k], k) for k in ("defence", "prosecution") if k in nsec]
     factors = find_factors(text, names, nsec.get("reasoning"), claims, vocabulary)

@@ -68,9 +68,18 @@ def _date(s: str) -> dt.date | None:
         return None
 
 
-def _clean_name(name: str) -> str:
+# A name runs into the next words when no comma follows it (被告人王某因涉嫌…,
+# 被告人万某之姐): cut at these, but never at the first character (于某, 因某).
+_NAME_END = regex.compile(r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20)|等|现|住|出生|曾|在|到案|归案|被)")
+
+
+def _clean_name(name: str, is_unit: bool = False) -> str:
     for junk in ("（自报）", "(自报)", "自报", "自称"):
         name = name.replace(junk, "")
+    if not is_unit:
+        m = _NAME_END.search(name)
+        if m:
+            name = name[:m.start()]
     return name.strip()
 
 
@@ -115,14 +124,16 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
         before = text[max(lo, m.start() - 8):m.start()]
         if NOT_DEFENDANT_ROLE.search(before[-6:]):
             continue
-        name = _clean_name(m.group("name"))
+        unit_role = "单位" in m.group("role")
+        name = _clean_name(m.group("name"), unit_role or bool(_UNIT_WORDS.search(m.group("name"))))
         if not name or _BAD_NAME.search(name) or len(name) > 30:
             continue
         found.append((m, name))
     parties: list[Party] = []
     seen: set[str] = set()
     for i, (m, name) in enumerate(found):
-        if name in seen:
+        # A later mention that runs on from a known name is that defendant again.
+        if name in seen or any(name.startswith(s) for s in seen):
             continue
         seen.add(name)
         nxt = next((f[0].start() for f in found[i + 1:] if f[1] != name), hi)

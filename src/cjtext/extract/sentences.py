@@ -21,7 +21,7 @@ import regex
 
 from ..numerals import parse_date, parse_number
 from ..patterns import (
-    CHARGE, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
+    CHARGE, CHARGE_MORE, CHARGE_NAMED, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
     TERM_DATES,
 )
 
@@ -161,12 +161,22 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     term = None
     for lo, hi in stretches:
         for a, b in _clauses(text, lo, hi):
-            if SET_ASIDE.search(text, a, b):
+            # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
+            head = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, a - 300), a)), default=max(0, a - 300))
+            if SET_ASIDE.search(text, head, b):
                 continue
-            ex = EXECUTED.search(text, a, b)
-            for c in CHARGE.finditer(text, a, b):
+            # 以盗窃罪判处被告人甲…: the crime may be named before the name.
+            for c in CHARGE_NAMED.finditer(text, head if a == lo else a, b):
                 if not any(s.value == c.group("charge") for s in charges):
                     charges.append(Span(c.group("charge"), c.start("charge"), c.end("charge"), c.group("charge")))
+            ex = EXECUTED.search(text, a, b)
+            for c in CHARGE.finditer(text, a, b):
+                found = [c]
+                while (more := CHARGE_MORE.match(text, found[-1].end(), b)) is not None:
+                    found.append(more)
+                for f in found:
+                    if not any(s.value == f.group("charge") for s in charges):
+                        charges.append(Span(f.group("charge"), f.start("charge"), f.end("charge"), f.group("charge")))
             split = ex.start() if ex else b
             pen = _penalty_in(text, a, split)
             if pen is not None:
