@@ -42,12 +42,15 @@ ARTICLE_FACTORS: dict[tuple[int, int | None, int | None], str] = {
 
 _SENT = regex.compile(r"[。；;！？!?\n]")
 _CLAUSE = regex.compile(r"[，,；;。：:]")
+# 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.
 _NEG_BEFORE = regex.compile(
-    r"(?:不|没有|并无|无|并非|非|未|否认|不能|不应|不宜|难以|不予|不属于?|不符合|不具有?|不认定为?|不构成|不成立|不是)"
-    r"[^，,；;。]{0,6}$")
+    r"(?:不(?!满|影响)|没有|并无|无(?!异议)|并非|非(?!法)|未(?!遂|成年|满|得逞)|否认|难以|不属于?|不符合|不具有?|不构成|不是)"
+    r"[^，,；;。、]{0,5}$")
+# 责令退赔 / 尚未退赔的部分 / 应当退赔: an order or an outstanding debt, not a factor.
+_ORDER_BEFORE = regex.compile(r"(?:责令|继续|尚未|应当|应予|依法|予以|拒不|仍未)[^，,；;。]{0,6}$")
 _NOT_NEG = regex.compile(r"(?:不满|未满|无异议|不影响)[^，,；;。]{0,6}$")
 _REJECT = regex.compile(
-    r"不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
+    r"不认定|不宜认定|不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
     r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑")
 _ACCEPT = regex.compile(
     r"予以采纳|予以支持|本院采纳|可予采纳|酌情采纳|予以采信|予以确认|予以认定|本院予以|经查属实|属实|(?<!不)成立|可以采纳|应予采纳|"
@@ -58,6 +61,7 @@ _CLAIM = regex.compile(
 # 各被告人 / 四被告人: every defendant; 均 / 二人: the defendants named in the sentence so far.
 _ALL = regex.compile(r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|被告人均")
 _GROUP = regex.compile(r"(?<![的])均|都|[二两三四五六七八九十]人|分别")
+_ROLE_BEFORE = regex.compile(r"(?:被告人|被告单位|上诉人|原审被告人)$")
 _LINKS = regex.compile(r"^(?:[、，,和及与]|被告人|被告单位|上诉人|原审被告人){0,3}$")
 
 LABELS = (
@@ -181,13 +185,20 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]],
         return []
     if _GROUP.search(text, last_end, hi):
         return list(dict.fromkeys(m[2] for m in inside))
-    group = [inside[-1][2]]
-    for prev, cur in zip(reversed(inside[:-1]), reversed(inside[1:])):
-        if _LINKS.match(text[prev[1]:cur[0]]):
-            group.append(prev[2])
-        else:
+    # The subject is the last name introduced by a role word (被告人甲受乙指使…
+    # 系从犯: 甲, not 乙) with the names listed after it (被告人甲、乙…).
+    lead = max((i for i, m in enumerate(inside) if _ROLE_BEFORE.search(text, max(lo, m[0] - 4), m[0])),
+               default=None)
+    if lead is None:
+        lead = len(inside) - 1
+        while lead and _LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
+            lead -= 1
+    group = [inside[lead][2]]
+    for prev, cur in zip(inside[lead:], inside[lead + 1:]):
+        if not _LINKS.match(text[prev[1]:cur[0]]):
             break
-    return list(dict.fromkeys(reversed(group)))
+        group.append(cur[2])
+    return list(dict.fromkeys(group))
 
 
 def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
@@ -236,6 +247,8 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
             for m in voc.pattern.finditer(text, s, e):
                 label = m.lastgroup
+                if _ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
+                    continue
                 status = _status(text, (s, e), m.start(), m.end(), nxt) if source == "reasoning" else "claimed"
                 who = _subjects(text, s, m.start(), mentions, names) or carried
                 if not who and len(names) == 1:
@@ -248,21 +261,35 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
     return out
 
 
-def accepted_labels(factors: list[Factor], name: str) -> list[str]:
+def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[str]:
     """Labels the court accepts for ``name``, in order of first mention.
 
-    A label rejected anywhere for this defendant is dropped (the court's
-    ruling on a claim outweighs a passing mention); 如实供述 inside the same
-    sentence as an accepted 自首 is part of the surrender, not a separate 坦白.
+    The court's last word on a label decides: 不宜认定为自首 followed later by
+    系自首 is accepted, 系自首 followed by 该意见不予采纳 is not. 如实供述 in the
+    same sentence as an accepted 自首 is part of the surrender, not a separate
+    坦白.
+
+    Examples
+    --------
+    >>> t = "被告人甲自动投案，如实供述，系自首。被告人甲未如实供述，不构成坦白。"
+    >>> accepted_labels(find_factors(t, ["甲"], (0, len(t))), "甲", t)
+    ['voluntary_surrender']
     """
-    mine = [f for f in factors if f.defendant == name]
-    rejected = {f.label for f in mine if f.status == "rejected"}
-    surrender_at = [(f.start, f.end) for f in mine if f.status == "accepted" and f.label == "voluntary_surrender"]
+    mine = [f for f in factors if f.defendant == name and f.status in ("accepted", "rejected")]
+    last: dict[str, str] = {}
+    for f in sorted(mine, key=lambda f: f.start):
+        last[f.label] = f.status
+    surrender = [f.start for f in mine if f.status == "accepted" and f.label == "voluntary_surrender"]
+
+    def same_sentence(a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return bool(text) and _SENT.search(text, lo, hi) is None
+
     out: dict[str, None] = {}
     for f in mine:
-        if f.status != "accepted" or f.label in rejected:
+        if f.status != "accepted" or last.get(f.label) != "accepted":
             continue
-        if f.label == "confession" and any(abs(f.start - a) < 40 for a, _ in surrender_at):
+        if f.label == "confession" and any(same_sentence(f.start, a) for a in surrender):
             continue
         out.setdefault(f.label)
     return list(out)

@@ -236,7 +236,7 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     defendants = []
     for p in parties:
         mentions = [f for f in factors if f.defendant == p.name]
-        labels = accepted_labels(factors, p.name)
+        labels = accepted_labels(factors, p.name, text)
         if not labels and len(parties) == 1:
             # The reasoning names no circumstance (速裁 judgements): the applied
             # articles still say which the court relied on.
