@@ -191,8 +191,8 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]],
                default=None)
     if lead is None:
         lead = len(inside) - 1
-        while lead and _LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
-            lead -= 1
+    while lead and _LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
+        lead -= 1  # 被告单位甲、被告人乙: the list began earlier
     group = [inside[lead][2]]
     for prev, cur in zip(inside[lead:], inside[lead + 1:]):
         if not _LINKS.match(text[prev[1]:cur[0]]):
