@@ -206,8 +206,11 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         phi = min([nsec[k][0] for k in ("procedure", "prosecution", "facts", "reasoning", "judgment") if k in nsec]
                   or [len(text)])
     parties = find_parties(text, plo, phi)
-    if not parties and "judgment" in nsec:
-        parties = find_parties(text, *nsec["judgment"])
+    # Some corpora (LeCaRD) drop the parties paragraph: the procedure sentence
+    # (指控被告人甲、乙犯…罪) and then the decision still name the defendants.
+    for key in ("procedure", "judgment"):
+        if not parties and key in nsec:
+            parties = find_parties(text, *nsec[key], lists=True)
     names = [p.name for p in parties]
 
     articles = find_articles(text, nsections, default_law=default_law)

@@ -24,7 +24,10 @@ __all__ = ["Party", "find_parties", "find_elsewhere", "age_at"]
 _UNIT_WORDS = regex.compile(r"公司|厂|店|中心|协会|银行|学校|医院|集团|合作社|研究所|事务所|委员会|局$|站$|部$|社$|场$|行$")
 _ANON_TAIL = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-9]{1,2}|某[0-9甲乙丙丁]|[×Ｘ*＊]{1,3})$")
 # Names followed by these are the start of another phrase, not a name.
-_BAD_NAME = regex.compile(r"^(?:及|的|等|系|均|犯|因|在|于|对|与|和)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为)")
+# (于 and 和 are surnames, so they are not on this list.)
+_BAD_NAME = regex.compile(r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|《|》|[0-9]{3})")
+# A further name in a list: 被告人顾某、刘某犯…
+_LIST_NAME = regex.compile(r"[、和及]\s?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def _date(s: str) -> dt.date | None:
 
 # A name runs into the next words when no comma follows it (被告人王某因涉嫌…,
 # 被告人万某之姐): cut at these, but never at the first character (于某, 因某).
-_NAME_END = regex.compile(r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20)|等|现|住|出生|曾|在|到案|归案|被)")
+_NAME_END = regex.compile(
+    r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20|同)|等|现|住|出生|曾|在|到案|归案|被|依照|适用|退|赔|宣告|判|罪|违法|人民币|以|到庭|及其|的辩护)")
 
 
 def _clean_name(name: str, is_unit: bool = False) -> str:
@@ -81,6 +85,13 @@ def _clean_name(name: str, is_unit: bool = False) -> str:
         if m:
             name = name[:m.start()]
     return name.strip()
+
+
+def _plausible(name: str, role: str) -> bool:
+    """Person names are short (ethnic names with · excepted); units may be long."""
+    if "单位" in role or _UNIT_WORDS.search(name):
+        return len(name) <= 40
+    return len(name) <= (12 if "·" in name else 5)
 
 
 def _attributes(entry: str) -> dict:
@@ -105,11 +116,13 @@ def _attributes(entry: str) -> dict:
     return out
 
 
-def find_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
+def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = False) -> list[Party]:
     """The defendants introduced in ``text[lo:hi]``, in order of first appearance.
 
     Repeated mentions of a name count once; units (被告单位) are marked
     ``is_unit``; legal representatives, guardians and counsel are skipped.
+    With ``lists=True`` the names listed after one role word count too
+    (指控被告人顾某、刘某犯…), for texts that have no parties paragraph.
 
     Examples
     --------
@@ -128,7 +141,17 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
         name = _clean_name(m.group("name"), unit_role or bool(_UNIT_WORDS.search(m.group("name"))))
         if not name or _BAD_NAME.search(name) or len(name) > 30:
             continue
+        if not _plausible(name, m.group("role")):
+            continue
         found.append((m, name))
+        if lists:
+            # Continue only right after the cleaned name: 犯掩饰、隐瞒…罪 lists crimes, not people.
+            pos = m.start("name") + m.group("name").find(name) + len(name)
+            while (more := _LIST_NAME.match(text, pos, hi)) is not None:
+                extra = _clean_name(more.group("name"))
+                if extra and _plausible(extra, m.group("role")):
+                    found.append((more, extra))
+                pos = more.end()
     parties: list[Party] = []
     seen: set[str] = set()
     for i, (m, name) in enumerate(found):
@@ -140,7 +163,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
         # The entry ends at the next party of any kind (counsel, representative).
         other = regex.compile(r"(?:辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人)").search(text, m.end(), nxt)
         end = other.start() if other else nxt
-        role = regex.sub(r"\s", "", m.group("role"))
+        role = regex.sub(r"\s", "", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
         is_unit = "单位" in role or (bool(_UNIT_WORDS.search(name)) and not _ANON_TAIL.match(name))
         attrs = {} if is_unit else _attributes(text[m.end():end])
         parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
