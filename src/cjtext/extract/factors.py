@@ -28,6 +28,12 @@ from pathlib import Path
 
 import regex
 
+from ..patterns import (
+    FACTOR_ACCEPT, FACTOR_ALL, FACTOR_CLAIM, FACTOR_CLAUSE, FACTOR_GROUP, FACTOR_LINKS,
+    FACTOR_NEG_BEFORE, FACTOR_NEXT_RULING, FACTOR_NOT_NEG, FACTOR_ORDER_BEFORE, FACTOR_REJECT,
+    FACTOR_ROLE_BEFORE, FACTOR_SENTENCE_END,
+)
+
 __all__ = ["Factor", "FactorVocabulary", "find_factors", "ARTICLE_FACTORS", "LABELS"]
 
 #: Provisions whose application implies a factor (刑法 only), used when the
@@ -39,30 +45,6 @@ ARTICLE_FACTORS: dict[tuple[int, int | None, int | None], str] = {
     (23, None, None): "attempt", (22, None, None): "preparation", (24, None, None): "abandonment",
     (18, None, 3): "diminished_capacity", (26, None, None): "principal",
 }
-
-_SENT = regex.compile(r"[。；;！？!?\n]")
-_CLAUSE = regex.compile(r"[，,；;。：:]")
-# 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.
-_NEG_BEFORE = regex.compile(
-    r"(?:不(?!满|影响)|没有|并无|无(?!异议)|并非|非(?!法)|未(?!遂|成年|满|得逞)|否认|难以|不属于?|不符合|不具有?|不构成|不是)"
-    r"[^，,；;。、]{0,5}$")
-# 责令退赔 / 尚未退赔的部分 / 应当退赔: an order or an outstanding debt, not a factor.
-_ORDER_BEFORE = regex.compile(r"(?:责令|继续|尚未|应当|应予|依法|予以|拒不|仍未)[^，,；;。]{0,6}$")
-_NOT_NEG = regex.compile(r"(?:不满|未满|无异议|不影响)[^，,；;。]{0,6}$")
-_REJECT = regex.compile(
-    r"不认定|不宜认定|不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
-    r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑")
-_ACCEPT = regex.compile(
-    r"予以采纳|予以支持|本院采纳|可予采纳|酌情采纳|予以采信|予以确认|予以认定|本院予以|经查属实|属实|(?<!不)成立|可以采纳|应予采纳|"
-    r"部分采纳|符合(?:法律规定|事实|客观事实)|与(?:查明的)?事实相符|本院认可|(?:可以|可|应当|应|依法|酌情|予以)(?:从轻|减轻|从重|免除)")
-_CLAIM = regex.compile(
-    r"辩护人|辩护意见|辩称|辩解|上诉理由|上诉[^，,。]{0,8}提出|(?<!本院)提出|公诉机关(?!指控[^。]{0,60}罪名成立)|"
-    r"检察院|公诉人|检察员|量刑建议|请求|要求")
-# 各被告人 / 四被告人: every defendant; 均 / 二人: the defendants named in the sentence so far.
-_ALL = regex.compile(r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|被告人均")
-_GROUP = regex.compile(r"(?<![的])均|都|[二两三四五六七八九十]人|分别")
-_ROLE_BEFORE = regex.compile(r"(?:被告人|被告单位|上诉人|原审被告人)$")
-_LINKS = regex.compile(r"^(?:[、，,和及与]|被告人|被告单位|上诉人|原审被告人){0,3}$")
 
 LABELS = (
     "voluntary_surrender", "confession", "meritorious_service", "major_meritorious_service", "accessory",
@@ -151,20 +133,20 @@ def default_vocabulary() -> FactorVocabulary:
 
 def _status(text: str, sent: tuple[int, int], m_start: int, m_end: int, next_sent: str) -> str:
     s, e = sent
-    clause_start = max((c.end() for c in _CLAUSE.finditer(text, s, m_start)), default=s)
+    clause_start = max((c.end() for c in FACTOR_CLAUSE.finditer(text, s, m_start)), default=s)
     before = text[clause_start:m_start]
-    if _NEG_BEFORE.search(before) and not _NOT_NEG.search(before):
+    if FACTOR_NEG_BEFORE.search(before) and not FACTOR_NOT_NEG.search(before):
         return "rejected"
     after = text[m_end:e]
-    rej, acc = _REJECT.search(after), _ACCEPT.search(after)
-    claim = _CLAIM.search(text, s, m_start)
+    rej, acc = FACTOR_REJECT.search(after), FACTOR_ACCEPT.search(after)
+    claim = FACTOR_CLAIM.search(text, s, m_start)
     if claim is not None:
         if rej and (acc is None or rej.start() < acc.start()):
             return "rejected"
         if acc:
             return "accepted"
-        nxt_rej, nxt_acc = _REJECT.search(next_sent), _ACCEPT.search(next_sent)
-        if regex.match(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)", next_sent):
+        nxt_rej, nxt_acc = FACTOR_REJECT.search(next_sent), FACTOR_ACCEPT.search(next_sent)
+        if FACTOR_NEXT_RULING.match(next_sent):
             if nxt_rej and (nxt_acc is None or nxt_rej.start() < nxt_acc.start()):
                 return "rejected"
             if nxt_acc:
@@ -179,23 +161,23 @@ def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]],
     """The defendants a phrase at ``hi`` is about, from mentions in ``text[lo:hi]``."""
     inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
     last_end = inside[-1][1] if inside else lo
-    if _ALL.search(text, last_end, hi):
+    if FACTOR_ALL.search(text, last_end, hi):
         return list(everyone)
     if not inside:
         return []
-    if _GROUP.search(text, last_end, hi):
+    if FACTOR_GROUP.search(text, last_end, hi):
         return list(dict.fromkeys(m[2] for m in inside))
     # The subject is the last name introduced by a role word (被告人甲受乙指使…
     # 系从犯: 甲, not 乙) with the names listed after it (被告人甲、乙…).
-    lead = max((i for i, m in enumerate(inside) if _ROLE_BEFORE.search(text, max(lo, m[0] - 4), m[0])),
+    lead = max((i for i, m in enumerate(inside) if FACTOR_ROLE_BEFORE.search(text, max(lo, m[0] - 4), m[0])),
                default=None)
     if lead is None:
         lead = len(inside) - 1
-    while lead and _LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
+    while lead and FACTOR_LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
         lead -= 1  # 被告单位甲、被告人乙: the list began earlier
     group = [inside[lead][2]]
     for prev, cur in zip(inside[lead:], inside[lead + 1:]):
-        if not _LINKS.match(text[prev[1]:cur[0]]):
+        if not FACTOR_LINKS.match(text[prev[1]:cur[0]]):
             break
         group.append(cur[2])
     return list(dict.fromkeys(group))
@@ -237,7 +219,7 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         mentions = [(m.start(), m.end(), m.group()) for m in alt.finditer(text, lo, hi)] if names else []
         sents = []
         start = lo
-        for m in _SENT.finditer(text, lo, hi):
+        for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
             sents.append((start, m.end()))
             start = m.end()
         if start < hi:
@@ -247,7 +229,7 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
             for m in voc.pattern.finditer(text, s, e):
                 label = m.lastgroup
-                if _ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
+                if FACTOR_ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
                     continue
                 status = _status(text, (s, e), m.start(), m.end(), nxt) if source == "reasoning" else "claimed"
                 who = _subjects(text, s, m.start(), mentions, names) or carried
@@ -283,7 +265,7 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
 
     def same_sentence(a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
-        return bool(text) and _SENT.search(text, lo, hi) is None
+        return bool(text) and FACTOR_SENTENCE_END.search(text, lo, hi) is None
 
     out: dict[str, None] = {}
     for f in mine:

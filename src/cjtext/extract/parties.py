@@ -16,18 +16,12 @@ import regex
 
 from ..numerals import parse_date
 from ..patterns import (
-    BIRTH, DETENTION, EDUCATION, ELSEWHERE, ETHNICITY, NOT_DEFENDANT_ROLE, OCCUPATION, PARTY, PRIOR, SEX,
+    UNIT_WORDS, ANONYMISED_NAME, NOT_A_NAME, LISTED_NAME, NAME_END,
+    BIRTH, DETENTION, ELSEWHERE_COMPANION, ELSEWHERE_PREFIX, NAME_SEPARATOR, OTHER_PARTY, SPACE, EDUCATION, ELSEWHERE, ETHNICITY, NOT_DEFENDANT_ROLE, OCCUPATION, PARTY, PRIOR, SEX,
 )
 
 __all__ = ["Party", "find_parties", "find_elsewhere", "age_at"]
 
-_UNIT_WORDS = regex.compile(r"公司|厂|店|中心|协会|银行|学校|医院|集团|合作社|研究所|事务所|委员会|局$|站$|部$|社$|场$|行$")
-_ANON_TAIL = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-9]{1,2}|某[0-9甲乙丙丁]|[×Ｘ*＊]{1,3})$")
-# Names followed by these are the start of another phrase, not a name.
-# (于 and 和 are surnames, so they are not on this list.)
-_BAD_NAME = regex.compile(r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|《|》|[0-9]{3})")
-# A further name in a list: 被告人顾某、刘某犯…
-_LIST_NAME = regex.compile(r"[、和及]\s?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
 
 
 @dataclass(frozen=True)
@@ -71,17 +65,13 @@ def _date(s: str) -> dt.date | None:
         return None
 
 
-# A name runs into the next words when no comma follows it (被告人王某因涉嫌…,
-# 被告人万某之姐): cut at these, but never at the first character (于某, 因某).
-_NAME_END = regex.compile(
-    r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20|同)|等|现|住|出生|曾|在|到案|归案|被|依照|适用|退|赔|宣告|判|罪|违法|人民币|以|到庭|及其|的辩护)")
 
 
 def _clean_name(name: str, is_unit: bool = False) -> str:
     for junk in ("（自报）", "(自报)", "自报", "自称"):
         name = name.replace(junk, "")
     if not is_unit:
-        m = _NAME_END.search(name)
+        m = NAME_END.search(name)
         if m:
             name = name[:m.start()]
     return name.strip()
@@ -89,7 +79,7 @@ def _clean_name(name: str, is_unit: bool = False) -> str:
 
 def _plausible(name: str, role: str) -> bool:
     """Person names are short (ethnic names with · excepted); units may be long."""
-    if "单位" in role or _UNIT_WORDS.search(name):
+    if "单位" in role or UNIT_WORDS.search(name):
         return len(name) <= 40
     return len(name) <= (12 if "·" in name else 5)
 
@@ -138,8 +128,8 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         if NOT_DEFENDANT_ROLE.search(before[-6:]):
             continue
         unit_role = "单位" in m.group("role")
-        name = _clean_name(m.group("name"), unit_role or bool(_UNIT_WORDS.search(m.group("name"))))
-        if not name or _BAD_NAME.search(name) or len(name) > 30:
+        name = _clean_name(m.group("name"), unit_role or bool(UNIT_WORDS.search(m.group("name"))))
+        if not name or NOT_A_NAME.search(name) or len(name) > 30:
             continue
         if not _plausible(name, m.group("role")):
             continue
@@ -147,7 +137,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         if lists:
             # Continue only right after the cleaned name: 犯掩饰、隐瞒…罪 lists crimes, not people.
             pos = m.start("name") + m.group("name").find(name) + len(name)
-            while (more := _LIST_NAME.match(text, pos, hi)) is not None:
+            while (more := LISTED_NAME.match(text, pos, hi)) is not None:
                 extra = _clean_name(more.group("name"))
                 if extra and _plausible(extra, m.group("role")):
                     found.append((more, extra))
@@ -161,10 +151,10 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         seen.add(name)
         nxt = next((f[0].start() for f in found[i + 1:] if f[1] != name), hi)
         # The entry ends at the next party of any kind (counsel, representative).
-        other = regex.compile(r"(?:辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人)").search(text, m.end(), nxt)
+        other = OTHER_PARTY.search(text, m.end(), nxt)
         end = other.start() if other else nxt
-        role = regex.sub(r"\s", "", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
-        is_unit = "单位" in role or (bool(_UNIT_WORDS.search(name)) and not _ANON_TAIL.match(name))
+        role = SPACE.sub("", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
+        is_unit = "单位" in role or (bool(UNIT_WORDS.search(name)) and not ANONYMISED_NAME.match(name))
         attrs = {} if is_unit else _attributes(text[m.end():end])
         parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
     return parties
@@ -183,12 +173,12 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
         names = m.group("names")
         base = m.start("names")
         pos = 0
-        for part in regex.split(r"[、，和及与]", names):
+        for part in NAME_SEPARATOR.split(names):
             start = base + names.index(part, pos)
             pos = names.index(part, pos) + len(part)
-            name = regex.sub(r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|与|和|以及|及)", "", part)
-            name = regex.sub(r"^.*?(?:伙同|与|和|同)(?=[\p{Han}]{2,4}$)", "", name)
-            if 2 <= len(name) <= 5 and name not in exclude and not _BAD_NAME.search(name):
+            name = ELSEWHERE_PREFIX.sub("", part)
+            name = ELSEWHERE_COMPANION.sub("", name)
+            if 2 <= len(name) <= 5 and name not in exclude and not NOT_A_NAME.search(name):
                 out.setdefault(name, (start, start + len(part)))
     return [(n, a, b) for n, (a, b) in out.items()]
 

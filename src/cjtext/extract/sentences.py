@@ -21,13 +21,13 @@ import regex
 
 from ..numerals import parse_date, parse_number
 from ..patterns import (
-    CHARGE, CHARGE_MORE, CHARGE_NAMED, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
+    CLAUSE_END,
+    ACQUITTAL_CONTEXT, CHARGE, CHARGE_MORE, PROBATION_WORD, CHARGE_NAMED, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
     TERM_DATES,
 )
 
 __all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences"]
 
-_CLAUSE_END = regex.compile(r"[；;。\n]")
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def _penalty_in(text: str, lo: int, hi: int) -> Penalty | None:
             if months is None:
                 continue
             return Penalty(kind, months, text[m.start():end], m.start(), end)
-        if kind == "acquitted" and regex.search(r"宣告|无罪", text[max(lo, m.start() - 4):m.end()]) is None:
+        if kind == "acquitted" and ACQUITTAL_CONTEXT.search(text, max(lo, m.start() - 4), m.end()) is None:
             continue
         return Penalty(kind, None, m.group(), m.start(), m.end())
     return None
@@ -143,7 +143,7 @@ def _penalty_in(text: str, lo: int, hi: int) -> Penalty | None:
 
 def _clauses(text: str, lo: int, hi: int):
     start = lo
-    for m in _CLAUSE_END.finditer(text, lo, hi):
+    for m in CLAUSE_END.finditer(text, lo, hi):
         yield start, m.start()
         start = m.end()
     if start < hi:
@@ -162,7 +162,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     for lo, hi in stretches:
         for a, b in _clauses(text, lo, hi):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
-            head = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, a - 300), a)), default=max(0, a - 300))
+            head = max((m.end() for m in CLAUSE_END.finditer(text, max(0, a - 300), a)), default=max(0, a - 300))
             if SET_ASIDE.search(text, head, b):
                 continue
             # 以盗窃罪判处被告人甲…: the crime may be named before the name.
@@ -190,12 +190,11 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
                     executed_fine = span
                 else:
                     fines.append(span)
-            p = regex.search(r"缓刑", text[a:b])
-            if p and probation is None:
-                pos = a + p.end()
-                months, end = _duration_at(text, pos)
+            p = PROBATION_WORD.search(text, a, b) if probation is None else None
+            if p:
+                months, end = _duration_at(text, p.end())
                 if months is not None:
-                    probation = Span(text[a + p.start():end], a + p.start(), end, months)
+                    probation = Span(text[p.start():end], p.start(), end, months)
             c = CONFISCATION.search(text, a, b)
             if c and confiscation is None:
                 amount = parse_money(c.group("amount")) if c.group("amount") else "all"
