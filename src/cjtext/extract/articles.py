@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..numerals import parse_int
-from ..patterns import CITATION_TOKEN, DECISION, LEGAL_BASIS_START, ORD_NUMBER, SENTENCE_END
+from ..patterns import (
+    CITATION_TOKEN,
+    DECISION,
+    LEGAL_BASIS_START,
+    ORD_NUMBER,
+    SENTENCE_END,
+)
 
 __all__ = ["Article", "find_articles", "canonical_law", "legal_basis_span"]
 
@@ -193,11 +199,34 @@ def find_articles(text: str, sections=(), default_law: str = DEFAULT_LAW) -> lis
         regions.append((after, len(text), "mentioned"))
     out: list[Article] = []
     for a, b, role in regions:
-        if b > a:
-            # Each region starts afresh: 同法 never reaches across a role boundary.
+        if b <= a:
+            continue
+        # Each region starts afresh: 同法 never reaches across a role boundary.
+        if role == "applied":
             found, _ = scan(text, a, b, role, default_law=default_law)
             out.extend(found)
+            continue
+        # Elsewhere only sentences with 条 can cite an article; scanning just
+        # those is several times faster than the whole text.
+        law = None
+        for wa, wb in _windows_with(text, "条", a, b):
+            found, law = scan(text, wa, wb, role, law=law, default_law=default_law)
+            out.extend(found)
     return out
+
+
+def _windows_with(text: str, char: str, lo: int, hi: int):
+    """Sentences of ``text[lo:hi]`` that contain ``char``, merged when adjacent."""
+    pos = text.find(char, lo, hi)
+    last_end = lo
+    while pos != -1:
+        start = max(text.rfind(c, last_end, pos) for c in "。；\n") + 1
+        start = max(start, last_end)
+        ends = [e for e in (text.find(c, pos, hi) for c in "。；\n") if e != -1]
+        end = min(ends) + 1 if ends else hi
+        yield start, end
+        last_end = end
+        pos = text.find(char, end, hi)
 
 
 def applied(articles: list[Article]) -> list[str]:

@@ -29,10 +29,21 @@ from pathlib import Path
 import regex
 
 from ..patterns import (
-    FACTOR_ACCEPT, FACTOR_ALL, FACTOR_CLAIM, FACTOR_CLAUSE, FACTOR_GROUP, FACTOR_LINKS,
-    FACTOR_NEG_BEFORE, FACTOR_NEXT_RULING, FACTOR_NOT_NEG, FACTOR_ORDER_BEFORE, FACTOR_REJECT,
-    FACTOR_ROLE_BEFORE, FACTOR_SENTENCE_END,
+    FACTOR_ACCEPT,
+    FACTOR_ALL,
+    FACTOR_CLAIM,
+    FACTOR_CLAUSE,
+    FACTOR_GROUP,
+    FACTOR_LINKS,
+    FACTOR_NEG_BEFORE,
+    FACTOR_NEXT_RULING,
+    FACTOR_NOT_NEG,
+    FACTOR_ORDER_BEFORE,
+    FACTOR_REJECT,
+    FACTOR_ROLE_BEFORE,
+    FACTOR_SENTENCE_END,
 )
+from .parties import find_names
 
 __all__ = ["Factor", "FactorVocabulary", "find_factors", "ARTICLE_FACTORS", "LABELS"]
 
@@ -212,11 +223,9 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
     """
     voc = vocabulary or default_vocabulary()
     out: list[Factor] = []
-    if names:
-        alt = regex.compile("|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True)))
     regions = ([(reasoning[0], reasoning[1], "reasoning")] if reasoning else []) + list(claims)
     for lo, hi, source in regions:
-        mentions = [(m.start(), m.end(), m.group()) for m in alt.finditer(text, lo, hi)] if names else []
+        mentions = find_names(text, names, lo, hi)
         sents = []
         start = lo
         for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):

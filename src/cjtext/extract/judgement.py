@@ -11,7 +11,13 @@ from ..metadata import Metadata
 from ..patterns import UPHELD
 from ..sections import Section
 from .articles import Article, applied, find_articles
-from .factors import ARTICLE_FACTORS, Factor, FactorVocabulary, accepted_labels, find_factors
+from .factors import (
+    ARTICLE_FACTORS,
+    Factor,
+    FactorVocabulary,
+    accepted_labels,
+    find_factors,
+)
 from .parties import Party, age_at, find_elsewhere, find_parties
 from .sentences import Penalty, Sentence, Span, find_sentences
 

@@ -16,11 +16,29 @@ import regex
 
 from ..numerals import parse_date
 from ..patterns import (
-    UNIT_WORDS, ANONYMISED_NAME, NOT_A_NAME, LISTED_NAME, NAME_END,
-    BIRTH, DETENTION, ELSEWHERE_COMPANION, ELSEWHERE_PREFIX, NAME_SEPARATOR, OTHER_PARTY, SPACE, EDUCATION, ELSEWHERE, ETHNICITY, NOT_DEFENDANT_ROLE, OCCUPATION, PARTY, PRIOR, SEX,
+    ANONYMISED_NAME,
+    BIRTH,
+    DETENTION,
+    EDUCATION,
+    ELSEWHERE,
+    ELSEWHERE_COMPANION,
+    ELSEWHERE_PREFIX,
+    ETHNICITY,
+    LISTED_NAME,
+    NAME_END,
+    NAME_SEPARATOR,
+    NOT_A_NAME,
+    NOT_DEFENDANT_ROLE,
+    OCCUPATION,
+    OTHER_PARTY,
+    PARTY,
+    PRIOR,
+    SEX,
+    SPACE,
+    UNIT_WORDS,
 )
 
-__all__ = ["Party", "find_parties", "find_elsewhere", "age_at"]
+__all__ = ["Party", "find_parties", "find_elsewhere", "find_names", "age_at"]
 
 
 
@@ -192,3 +210,27 @@ def age_at(birth: dt.date | None, when: dt.date | None) -> int | None:
     if birth is None or when is None:
         return None
     return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))
+
+
+def find_names(text: str, names, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """Every occurrence of the names in ``text[lo:hi]``, longest name first at a position.
+
+    Plain ``str.find`` rather than a regex alternation: names change with
+    every document, and compiling a pattern per document costs more than the search.
+
+    >>> find_names("王某某与王某", ["王某", "王某某"])
+    [(0, 3, '王某某'), (4, 6, '王某')]
+    """
+    hi = len(text) if hi is None else hi
+    taken: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for name in sorted(set(names), key=len, reverse=True):
+        if not name:
+            continue
+        pos = text.find(name, lo, hi)
+        while pos != -1:
+            if pos not in covered:
+                taken.append((pos, pos + len(name), name))
+                covered.update(range(pos, pos + len(name)))
+            pos = text.find(name, pos + len(name), hi)
+    return sorted(taken)

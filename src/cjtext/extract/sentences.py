@@ -17,14 +17,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import regex
-
 from ..numerals import parse_date, parse_number
 from ..patterns import (
+    ACQUITTAL_CONTEXT,
+    CHARGE,
+    CHARGE_MORE,
+    CHARGE_NAMED,
     CLAUSE_END,
-    ACQUITTAL_CONTEXT, CHARGE, CHARGE_MORE, PROBATION_WORD, CHARGE_NAMED, CONFISCATION, DURATION, EXECUTED, FINE, ILLEGAL_GAINS, PENALTY, POLITICAL_RIGHTS, SET_ASIDE,
+    CONFISCATION,
+    DURATION,
+    EXECUTED,
+    FINE,
+    ILLEGAL_GAINS,
+    PENALTY,
+    POLITICAL_RIGHTS,
+    PROBATION_WORD,
+    SET_ASIDE,
     TERM_DATES,
 )
+from .parties import find_names
 
 __all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences"]
 
@@ -247,8 +258,7 @@ def find_sentences(text: str, names: list[str], lo: int, hi: int) -> dict[str, S
     """
     if not names:
         return {}
-    alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    mentions = [(m.start(), m.group()) for m in regex.finditer(alt, text[lo:hi])]
+    mentions = [(a - lo, n) for a, _, n in find_names(text, names, lo, hi)]
     stretches: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
     for i, (pos, name) in enumerate(mentions):
         end = next((p for p, n in mentions[i + 1:] if n != name), hi - lo)
