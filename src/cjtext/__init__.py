@@ -7,16 +7,18 @@
 """
 
 from .document import Document, parse, parse_many, read_documents
+from .extract import Judgement, extract
 from .errors import CjtextError, DocumentError, ErrorLog
 from .io import Record, read
 from .normalize import normalize
 from .pipeline import nlp
+from .score import evaluate
 from .sections import Section
 from .segment import Segmenter, cut
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Document", "DocumentError", "CjtextError", "ErrorLog", "Record", "Section", "Segmenter",
+    "Document", "DocumentError", "Judgement", "extract", "evaluate", "CjtextError", "ErrorLog", "Record", "Section", "Segmenter",
     "cut", "nlp", "normalize", "parse", "parse_many", "read", "read_documents", "__version__",
 ]

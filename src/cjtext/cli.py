@@ -1,4 +1,4 @@
-"""Command line: ``cjtext parse PATH...`` (more subcommands come with later stages)."""
+"""Command line: ``cjtext parse``, ``extract``, ``evaluate`` and ``show``."""
 
 from __future__ import annotations
 
@@ -75,6 +75,86 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0 if n or not len(log) else 1
 
 
+def _report_errors(name: str, n: int, log: ErrorLog, errors_path: str | None) -> None:
+    print(f"cjtext {name}: {n} documents, {len(log)} failed"
+          + (f" (see {errors_path})" if errors_path and len(log) else ""), file=sys.stderr)
+    if len(log) and not errors_path:
+        for e in log.entries[:20]:
+            print(f"  {e['source']}: {e['error']}", file=sys.stderr)
+        if len(log) > 20:
+            print(f"  … and {len(log) - 20} more (use --errors FILE)", file=sys.stderr)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .errors import DocumentError
+    from .extract import extract
+
+    err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    log = ErrorLog(stream=err_stream)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    n = 0
+    try:
+        for doc in read_documents(args.paths, on_error=log, text_field=args.text_field,
+                                  id_field=args.id_field, encoding=args.encoding, format=args.format):
+            try:
+                j = extract(doc)
+            except Exception as exc:  # one bad document must not end the batch
+                log(DocumentError(doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}", doc.id))
+                continue
+            n += 1
+            record = j.to_gold() if args.gold_only else j.to_dict()
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        if err_stream:
+            err_stream.close()
+    _report_errors("extract", n, log, args.errors)
+    return 0 if n or not len(log) else 1
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .extract import extract
+    from .score import evaluate, load_jsonl
+
+    gold = load_jsonl(args.gold)
+    if args.predictions:
+        predicted = load_jsonl(args.predictions)
+    else:
+        wanted = {g["id"] for g in gold}
+        predicted = []
+        log = ErrorLog()
+        for doc in read_documents(args.docs, on_error=log, text_field=args.text_field, id_field=args.id_field):
+            if doc.id in wanted:
+                predicted.append(extract(doc).to_gold())
+        for e in log.entries:
+            print(f"  {e['source']}: {e['error']}", file=sys.stderr)
+    score = evaluate(gold, predicted)
+    print(score.format())
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(score.to_dict(), fh, ensure_ascii=False, indent=1)
+    if args.show_errors:
+        for e in score.errors:
+            print(json.dumps(e, ensure_ascii=False))
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .document import read_documents as _read
+    from .pipeline import render
+
+    docs = list(_read([args.path], text_field=args.text_field))
+    if not docs:
+        print(f"cjtext show: no document in {args.path}", file=sys.stderr)
+        return 1
+    html = render(docs[0].text)
+    with open(args.html, "w", encoding="utf-8") as fh:
+        fh.write(html)
+    print(f"cjtext show: wrote {args.html} ({docs[0].id})", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cjtext", description="Turn Chinese court judgements into research data.")
@@ -89,6 +169,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-text", action="store_true", help="include each section's text")
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
     p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("extract", help="extract defendants, sentences, fines, factors and articles",
+                       description="Extract each judgement's facts and write one JSON object per line: "
+                                   "the gold-format fields (docs/gold-format) plus spans, attributes, "
+                                   "every citation and every factor mention with its status.")
+    _add_read_options(p)
+    p.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
+    p.add_argument("--gold-only", action="store_true", help="write only the gold-format fields")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score extraction against a gold answer key",
+                       description="Score extraction against gold answer keys (JSONL, gold format): "
+                                   "document fields and per-defendant fields as accuracy, articles "
+                                   "and factors as precision/recall/F1.")
+    p.add_argument("gold", metavar="GOLD.jsonl", help="the answer key")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--docs", nargs="+", metavar="PATH", help="the judgements to extract and score")
+    src.add_argument("--predictions", metavar="PRED.jsonl", help="score an earlier `cjtext extract` output")
+    p.add_argument("--text-field", help="record field holding the text")
+    p.add_argument("--id-field", help="record field holding the id")
+    p.add_argument("--json", metavar="FILE", help="also write the scores and every disagreement as JSON")
+    p.add_argument("--show-errors", action="store_true", help="print every disagreement")
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("show", help="write an HTML page with a judgement's facts highlighted",
+                       description="Render one judgement with its extracted facts highlighted "
+                                   "(displaCy span style) and write the page.")
+    p.add_argument("path", metavar="FILE", help="a judgement (the first document in the file)")
+    p.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
+    p.add_argument("--text-field", help="record field holding the text")
+    p.set_defaults(func=_cmd_show)
     return parser
 
 
