@@ -3,10 +3,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CORPUS
 
 from cjtext.cli import main
-
-from conftest import CORPUS
 
 
 def test_parse_json_lines(tmp_path, capsys):

@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from conftest import CORPUS, bundled_docs, bundled_gold
 
 import cjtext
-
-from conftest import CORPUS, bundled_docs, bundled_gold
 
 KINDS = {"fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
          "fine_only", "exempt", "acquitted", "unknown"}

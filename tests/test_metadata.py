@@ -1,6 +1,11 @@
 import pytest
 
-from cjtext.metadata import court_level, extract_metadata, parse_case_number, province_of
+from cjtext.metadata import (
+    court_level,
+    extract_metadata,
+    parse_case_number,
+    province_of,
+)
 from cjtext.normalize import normalize
 from cjtext.sections import find_sections
 

@@ -1,7 +1,8 @@
 import datetime
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cjtext.numerals import parse_date, parse_int, parse_number
 

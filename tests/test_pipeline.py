@@ -1,8 +1,7 @@
 import pytest
+from conftest import bundled_docs
 
 from cjtext import nlp
-
-from conftest import bundled_docs
 
 
 @pytest.fixture(scope="module")

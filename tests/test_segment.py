@@ -1,8 +1,7 @@
 import pytest
+from conftest import bundled_docs
 
 from cjtext.segment import Segmenter, cut, load_words
-
-from conftest import bundled_docs
 
 
 @pytest.fixture(scope="module")

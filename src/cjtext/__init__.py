@@ -7,8 +7,8 @@
 """
 
 from .document import Document, parse, parse_many, read_documents
-from .extract import Judgement, extract
 from .errors import CjtextError, DocumentError, ErrorLog
+from .extract import Judgement, extract
 from .io import Record, read
 from .normalize import normalize
 from .pipeline import nlp

@@ -16,8 +16,15 @@ from importlib import resources
 import regex
 
 from .numerals import parse_date
-from .patterns import (CASE_NUMBER, CN_DATE, COURT_ANYWHERE, COURT_BEFORE, DOC_TYPE,
-                       PROVINCE_PREFIX, SIGNATURE_ROLE)
+from .patterns import (
+    CASE_NUMBER,
+    CN_DATE,
+    COURT_ANYWHERE,
+    COURT_BEFORE,
+    DOC_TYPE,
+    PROVINCE_PREFIX,
+    SIGNATURE_ROLE,
+)
 from .sections import Section
 
 __all__ = ["CaseNumber", "Judge", "Metadata", "extract_metadata", "parse_case_number",

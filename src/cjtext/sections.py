@@ -39,7 +39,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import CASE_NUMBER, DOC_TYPE, SECTION_MARKERS as M, SENTENCE_END
+from .patterns import CASE_NUMBER, DOC_TYPE, SENTENCE_END
+from .patterns import SECTION_MARKERS as M
 
 __all__ = ["Section", "find_sections", "LABELS"]
 

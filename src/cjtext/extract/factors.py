@@ -142,6 +142,13 @@ def default_vocabulary() -> FactorVocabulary:
     return FactorVocabulary()
 
 
+def _last(pattern, text: str):
+    m = None
+    for m in pattern.finditer(text):
+        pass
+    return m
+
+
 def _status(text: str, sent: tuple[int, int], m_start: int, m_end: int, next_sent: str) -> str:
     s, e = sent
     clause_start = max((c.end() for c in FACTOR_CLAUSE.finditer(text, s, m_start)), default=s)
@@ -149,21 +156,23 @@ def _status(text: str, sent: tuple[int, int], m_start: int, m_end: int, next_sen
     if FACTOR_NEG_BEFORE.search(before) and not FACTOR_NOT_NEG.search(before):
         return "rejected"
     after = text[m_end:e]
-    rej, acc = FACTOR_REJECT.search(after), FACTOR_ACCEPT.search(after)
+    # The court's conclusion comes last: "经查属实，予以采纳" or "经查，…，该意见不予采纳".
+    rej, acc = _last(FACTOR_REJECT, after), _last(FACTOR_ACCEPT, after)
     claim = FACTOR_CLAIM.search(text, s, m_start)
     if claim is not None:
-        if rej and (acc is None or rej.start() < acc.start()):
+        if rej and (acc is None or rej.start() > acc.start()):
             return "rejected"
         if acc:
             return "accepted"
-        nxt_rej, nxt_acc = FACTOR_REJECT.search(next_sent), FACTOR_ACCEPT.search(next_sent)
+        nxt_rej, nxt_acc = _last(FACTOR_REJECT, next_sent), _last(FACTOR_ACCEPT, next_sent)
         if FACTOR_NEXT_RULING.match(next_sent):
-            if nxt_rej and (nxt_acc is None or nxt_rej.start() < nxt_acc.start()):
+            if nxt_rej and (nxt_acc is None or nxt_rej.start() > nxt_acc.start()):
                 return "rejected"
             if nxt_acc:
                 return "accepted"
         return "claimed"
-    if rej and (acc is None or rej.start() < acc.start()) and rej.start() < 20:
+    first_rej = FACTOR_REJECT.search(after)
+    if first_rej and first_rej.start() < 20 and (acc is None or first_rej.start() < FACTOR_ACCEPT.search(after).start()):
         return "rejected"
     return "accepted"
 

@@ -227,10 +227,14 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     if UPHELD.search(text, dlo, jhi):
         # 驳回上诉，维持原判: the sentence upheld is the one the earlier judgement
         # imposed, when this document restates it.
-        for key in ("original_judgement", "procedure"):
-            if key not in nsec or all(s.penalty.kind != "unknown" and s.charges for s in sentences.values()):
+        # Where the sections are unclear, the whole account before the reasoning.
+        before = (nsec["header"][1] if "header" in nsec else 0,
+                  nsec.get("reasoning", nsec.get("judgment", (len(text),)))[0])
+        for key in ("original_judgement", "procedure", "before"):
+            region = before if key == "before" else nsec.get(key)
+            if region is None or all(s.penalty.kind != "unknown" and s.charges for s in sentences.values()):
                 continue
-            earlier = find_sentences(text, names, *nsec[key])
+            earlier = find_sentences(text, names, *region)
             for n, s in sentences.items():
                 e = earlier[n]
                 if s.penalty.kind == "unknown" and e.penalty.kind != "unknown":

@@ -31,6 +31,7 @@ from ..patterns import (
     ILLEGAL_GAINS,
     PENALTY,
     POLITICAL_RIGHTS,
+    PRIOR_SENTENCE,
     PROBATION_WORD,
     SET_ASIDE,
     TERM_DATES,
@@ -174,7 +175,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
         for a, b in _clauses(text, lo, hi):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
             head = max((m.end() for m in CLAUSE_END.finditer(text, max(0, a - 300), a)), default=max(0, a - 300))
-            if SET_ASIDE.search(text, head, b):
+            if SET_ASIDE.search(text, head, b) or PRIOR_SENTENCE.search(text, head, b):
                 continue
             # 以盗窃罪判处被告人甲…: the crime may be named before the name.
             for c in CHARGE_NAMED.finditer(text, head if a == lo else a, b):
