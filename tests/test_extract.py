@@ -111,6 +111,18 @@ def test_defendant_list_without_parties_paragraph():
     assert j.defendants[1].penalty.months == 2
 
 
+def test_listed_names_skip_counsel_and_verbs():
+    ps = find_parties("出庭支持公诉，被告人张某、其辩护人李某到庭参加诉讼。", lists=True)
+    assert [p.name for p in ps] == ["张某"]
+
+
+def test_decision_naming_a_defendant_differently():
+    text = ("某某县人民检察院以起诉书指控被告人陈某犯诈骗罪，于2019年1月1日向本院提起公诉。本院认为，被告人陈某构成诈骗罪。"
+            "依照《中华人民共和国刑法》第二百六十六条之规定，判决如下被告人陈小明犯诈骗罪，判处有期徒刑一年六个月，并处罚金人民币二万元。")
+    d = extract(text).defendants[0]
+    assert (d.name, d.penalty.months, d.fine_yuan, d.charges) == ("陈某", 18, 20000, ["诈骗罪"])
+
+
 def test_co_offenders_elsewhere_are_counted_apart():
     text = "被告人甲某，男。经审理查明，被告人甲某伙同王某、李某某（均另案处理）盗窃。"
     names = [n for n, _, _ in find_elsewhere(text, {"甲某"})]

@@ -224,6 +224,16 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     decision = text.find("如下", jlo, jhi)
     dlo = decision + 2 if decision >= 0 else jlo
     sentences = find_sentences(text, names, dlo, jhi)
+    unknown = [n for n in names if sentences[n].penalty.kind == "unknown"]
+    if unknown and not UPHELD.search(text, dlo, jhi):
+        # Inconsistently anonymised texts name a defendant differently in the
+        # decision (陈某 above, 陈了磊 here): pair the unmatched names by order.
+        in_decision = [p.name for p in find_parties(text, dlo, jhi, lists=True)]
+        unmatched = [n for n in in_decision if n not in names]
+        if len(unmatched) == len(unknown):
+            other = find_sentences(text, unmatched, dlo, jhi)
+            for mine, theirs in zip(unknown, unmatched):
+                sentences[mine] = other[theirs]
     if UPHELD.search(text, dlo, jhi):
         # 驳回上诉，维持原判: the sentence upheld is the one the earlier judgement
         # imposed, when this document restates it.

@@ -16,6 +16,7 @@ import regex
 
 from ..numerals import parse_date
 from ..patterns import (
+    LIST_JUNK,
     ANONYMISED_NAME,
     BIRTH,
     DETENTION,
@@ -157,7 +158,8 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
             pos = m.start("name") + m.group("name").find(name) + len(name)
             while (more := LISTED_NAME.match(text, pos, hi)) is not None:
                 extra = _clean_name(more.group("name"))
-                if extra and _plausible(extra, m.group("role")):
+                if extra and _plausible(extra, m.group("role")) and not NOT_A_NAME.search(extra) \
+                        and not LIST_JUNK.search(extra):
                     found.append((more, extra))
                 pos = more.end()
     parties: list[Party] = []
