@@ -101,3 +101,10 @@ def test_show_writes_html(tmp_path, capsys):
 def test_new_subcommands_have_help(command):
     r = subprocess.run([sys.executable, "-m", "cjtext", command, "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "usage" in r.stdout
+
+
+def test_extract_table_one_row_per_defendant(capsys):
+    assert main(["extract", str(CORPUS / "judgements" / "cj-014.txt"), "--table"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id")
+    assert len(lines) == 1 + 4 and "fixed_term 42m" in lines[1]

@@ -132,10 +132,24 @@ def test_parse_duration_years_only(x, style):
 
 
 @SETTINGS
-@given(st.integers(0, 11), st.integers(1, 29), st.integers(0, 2), st.sampled_from(["日", "天"]))
-def test_parse_duration_months_and_days(y, z, style, day_word):
-    text = f"{numeral(y, style)}个月{numeral(z, style)}{day_word}"
-    assert parse_duration(text) == pytest.approx(round(y + z / 30, 2)), text
+@given(st.integers(0, 30), st.integers(1, 11), st.integers(1, 29), st.integers(0, 2),
+       st.sampled_from(["日", "天"]))
+def test_parse_duration_months_and_days(x, y, z, style, day_word):
+    # y >= 1: a court never prints 零个月 before days (parse_duration reads the 零 as a connector).
+    if style == 0 and day_word == "日":
+        day_word = "天"  # Arabic N个月M日: see test_parse_duration_arabic_months_days_known_bug
+    text = f"{numeral(x, style)}年{numeral(y, style)}个月{numeral(z, style)}{day_word}" if x else \
+        f"{numeral(y, style)}个月{numeral(z, style)}{day_word}"
+    assert parse_duration(text) == pytest.approx(round(12 * x + y + z / 30, 2)), text
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: DURATION's date guard after 月, (?!\\s?[0-9]{1,2}\\s?日), also fires after 个月, so an Arabic "
+    "N个月M日 loses its months and days: parse_duration('1个月15日') is None (penalty kind 'unknown' in "
+    "extract) and parse_duration('1年1个月15日') is 12 instead of 13.5. 个月 is never a date."))
+@pytest.mark.parametrize("text, months", [("1个月15日", 1.5), ("1年1个月15日", 13.5), ("6个月1日", 6.03)])
+def test_parse_duration_arabic_months_days_known_bug(text, months):
+    assert parse_duration(text) == pytest.approx(months)
 
 
 # ---------------------------------------------------------------------------
@@ -157,7 +171,7 @@ def test_parse_money_decimals_with_wan(whole, frac, wan):
     printed = f"{whole}.{frac}" + ("万" if wan else "")
     expected = Decimal(f"{whole}.{frac}") * (10_000 if wan else 1)
     value = parse_money(printed)
-    assert value == expected, printed
+    assert Decimal(str(value)) == expected, (printed, value)
     assert isinstance(value, int) == (expected == expected.to_integral_value()), (printed, value)
 
 
@@ -326,7 +340,11 @@ def _fill(unit: str, head: str = "", tail: str = "") -> str:
     _fill("第1年2元3万", "判决如下："),
     _fill("第一百二十三条第四款第五项、", "依照《中华人民共和国刑法》"),
     _fill("一年", "判决如下：被告人张某犯盗窃罪，判处有期徒刑", "个月"),
-    _fill("123", "判决如下：被告人张某犯盗窃罪，并处罚金人民币", "元"),
+    pytest.param(_fill("123", "判决如下：被告人张某犯盗窃罪，并处罚金人民币", "元"), marks=pytest.mark.xfail(
+        strict=True, raises=ValueError, reason=(
+            "BUG: a fine of more than 4300 Arabic digits makes sentence_for's Decimal(str(f.value)) raise "
+            "ValueError (Python's int-to-str digit limit). Minimal: '判决如下：被告人张某犯盗窃罪，并处罚金人民币' "
+            "+ '1' * 4301 + '元'."))),
     _fill("被告人张某犯盗窃罪，判处有期徒刑一年，缓刑一年，并处罚金人民币一千元；", "判决如下："),
 ], ids=["di", "nian", "yuan", "digits", "cn-numerals", "commas", "open-book-title", "beigaoren",
         "mixed", "mixed-decision", "citations", "duration-run", "money-digits", "decision-clauses"])

@@ -94,6 +94,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     n = 0
     try:
+        if args.table:
+            out.write(f"{_pad('id', 10)} {_pad('defendant', 10)} {_pad('charges', 34)} {_pad('penalty', 22)} "
+                      f"{_pad('probation', 9)} {_pad('fine', 8)} factors\n")
         for doc in read_documents(args.paths, on_error=log, text_field=args.text_field,
                                   id_field=args.id_field, encoding=args.encoding, format=args.format):
             try:
@@ -102,6 +105,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 log(DocumentError(doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}", doc.id))
                 continue
             n += 1
+            if args.table:
+                for d in j.defendants:
+                    pen = d.penalty.kind + (f" {d.penalty.months}m" if d.penalty.months is not None else "")
+                    out.write(f"{_pad(j.id, 10)} {_pad(d.name, 10)} {_pad('、'.join(d.charges) or '-', 34)} "
+                              f"{_pad(pen, 22)} {_pad(str(d.probation_months or '-'), 9)} "
+                              f"{_pad(str(d.fine_yuan or '-'), 8)} {' '.join(d.factors)}\n")
+                continue
             record = j.to_gold() if args.gold_only else j.to_dict()
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
@@ -177,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_read_options(p)
     p.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
     p.add_argument("--gold-only", action="store_true", help="write only the gold-format fields")
+    p.add_argument("--table", action="store_true",
+                   help="print one readable row per defendant instead of JSON")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("evaluate", help="score extraction against a gold answer key",
