@@ -108,11 +108,6 @@ def test_parse_duration_wellformed_numerals_none_or_nonnegative(text):
 @example("百年")        # minimal failing examples, kept so that the failure is deterministic
 @example("千个月")
 @example("一年百个月")
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "BUG: DURATION (cjtext.patterns) accepts any run of Chinese numeral characters, "
-    "including a unit with no digit before it (百年, 千个月), and parse_duration passes it to "
-    "parse_number, which raises ValueError('not a number: ...') instead of parse_duration "
-    "returning None. Reaches cjtext.extract: '判决如下：被告人张某犯盗窃罪，判处有期徒刑百年。' raises."))
 def test_parse_duration_any_numerals_none_or_nonnegative(text):
     _check_duration(text)
 
@@ -165,6 +160,9 @@ def test_parse_money_arabic_integers(n, sep, trailing):
     assert parse_money(_grouped(n, sep) + trailing) == n
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "BUG: parse_number reads a zero amount before 万 as 万 alone: parse_money('0.0万') == 10000 "
+    "(a zero fine is never printed, so extraction is not affected yet)."))
 @SETTINGS
 @given(st.integers(0, 99_999), st.text(alphabet="0123456789", min_size=1, max_size=4), st.booleans())
 def test_parse_money_decimals_with_wan(whole, frac, wan):
@@ -200,6 +198,55 @@ _random_text = st.one_of(
                        st.text(max_size=4)), max_size=60).map("".join),
     st.text(max_size=200),
 )
+
+
+_NAME = st.one_of(st.sampled_from(["张某", "李某某", "王1", "赵×", "甲某", "钱乙", "孙某甲"]),
+                  st.text(alphabet="张王李赵钱孙某甲乙", min_size=2, max_size=3))
+_NUM = st.one_of(st.integers(0, 30).map(str), st.integers(0, 30).map(cn_int), st.just("两"))
+_TERM = st.one_of(
+    st.tuples(_NUM, st.sampled_from(["年", "年零", "年又"]), _NUM, st.sampled_from(["个月", "月"])).map("".join),
+    st.tuples(_NUM, st.sampled_from(["年", "个月", "日", "天"])).map("".join))
+_AMOUNT = st.one_of(st.integers(0, 10**7).map(str), st.integers(1000, 10**7).map(lambda n: f"{n:,}"),
+                    st.integers(1, 99_999_999).map(cn_int),
+                    st.tuples(st.integers(0, 999), st.integers(0, 99)).map(lambda t: f"{t[0]}.{t[1]}万"))
+_PENALTY = st.one_of(st.tuples(st.sampled_from(["有期徒刑", "拘役", "管制"]), _TERM).map("".join),
+                     st.sampled_from(["无期徒刑", "死刑，缓期二年执行", "死刑", "免予刑事处罚", "无罪"]))
+_CHARGE = st.sampled_from(["盗窃罪", "诈骗罪", "故意伤害罪", "危险驾驶罪", "生产、销售伪劣产品罪",
+                           "非法获取计算机信息系统数据罪"])
+_FACTOR = st.sampled_from(["系自首", "如实供述", "可以从轻处罚", "系累犯", "应当从重处罚", "系从犯",
+                           "认罪认罚", "取得被害人谅解", "不构成自首", "辩护人提出其有自首情节的意见不予采纳"])
+_ARTICLE = st.tuples(st.integers(1, 452).map(cn_int), st.one_of(st.just(""), st.integers(1, 5).map(
+    lambda k: f"第{cn_int(k)}款")), st.sampled_from(["", "之一", "第（一）项"])).map(lambda t: f"第{t[0]}条{t[1]}{t[2]}")
+
+
+@st.composite
+def judgement_like(draw) -> str:
+    """A judgement assembled from random parts, with random noise spliced in."""
+    names = draw(st.lists(_NAME, min_size=1, max_size=3, unique=True))
+    parts = [draw(st.sampled_from(["", "某县人民法院\n刑事判决书\n（2018）浙0101刑初1号\n"]))]
+    for n in names:
+        parts.append(f"被告人{n}，{draw(st.sampled_from(['男', '女']))}，1990年1月2日出生。")
+    parts.append("本院认为，" + "，".join(f"被告人{draw(st.sampled_from(names))}{draw(_FACTOR)}"
+                                      for _ in range(draw(st.integers(0, 4)))) + "。")
+    arts = draw(st.lists(_ARTICLE, max_size=4))
+    if arts:
+        parts.append(f"依照{draw(st.sampled_from(['《中华人民共和国刑法》', '《刑法》', '']))}{'、'.join(arts)}之规定，")
+    parts.append(draw(st.sampled_from(["判决如下：", "判决如下:\n", ""])))
+    for i, n in enumerate(names):
+        clause = f"{draw(st.sampled_from(['', f'{cn_int(i + 1)}、']))}被告人{n}犯{draw(_CHARGE)}，判处{draw(_PENALTY)}"
+        if draw(st.booleans()):
+            clause += f"，缓刑{draw(_TERM)}"
+        if draw(st.booleans()):
+            clause += f"，并处罚金人民币{draw(_AMOUNT)}元"
+        if draw(st.booleans()):
+            clause += f"，决定执行{draw(_PENALTY)}"
+        parts.append(clause + draw(st.sampled_from(["。", "；", "\n"])))
+    text = "".join(parts)
+    for _ in range(draw(st.integers(0, 3))):  # noise
+        pos = draw(st.integers(0, len(text)))
+        text = text[:pos] + draw(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=3))) + text[pos:]
+    return text
+
 
 
 def _check_span(text: str, obj, *, kind: str) -> None:
@@ -297,6 +344,14 @@ def test_extract_fragment_soup_spans(text):
 
 
 @SETTINGS
+@given(judgement_like())
+def test_extract_judgement_like_spans(text):
+    j = _extract_or_document_error(text)
+    if j is not None:
+        check_judgement(j)
+
+
+@SETTINGS
 @given(st.sampled_from(["", "判决如下：", "被告人张某，男。判决如下：被告人张某犯盗窃罪，"]),
        st.sampled_from(["判处有期徒刑", "判处拘役", "缓刑", "并处罚金人民币", "剥夺政治权利"]),
        st.integers(0, 10**6), st.sampled_from(["年", "个月", "元", "万元"]))
@@ -305,11 +360,6 @@ def test_extract_arabic_terms_and_amounts(head, word, n, unit):
     check_judgement(j)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "BUG: cjtext.extract raises ValueError('not a number: ...') on a fine, illegal-gains amount, term or "
-    "probation the patterns match but parse_number rejects: AMOUNT_NUMBER accepts [0-9][0-9,，.]* "
-    "(1,1 / 1,00 / 12,34) and NUMBER/AMOUNT_NUMBER accept a bare unit (百, 千). One odd amount "
-    "in the decision (an OCR'd 1,00元) ends extraction of the whole document."))
 @pytest.mark.parametrize("text", [
     "判决如下：被告人张某罚金1,00元",
     "判决如下：被告人张某犯盗窃罪，并处罚金人民币1,1元。",
@@ -317,6 +367,9 @@ def test_extract_arabic_terms_and_amounts(head, word, n, unit):
     "判决如下：被告人张某犯盗窃罪，罚金百元。",
     "判决如下：被告人张某犯盗窃罪，判处有期徒刑百年。",
     "判决如下：被告人张某犯盗窃罪，判处有期徒刑一年，缓刑百年。",
+    "判决如下：被告人张某犯盗窃罪，判处有期徒刑十五六年",
+    "第十五六条",
+    "依照第百条",
 ])
 def test_extract_malformed_numbers_known_bug(text):
     check_judgement(cjtext.extract(text))
@@ -340,11 +393,7 @@ def _fill(unit: str, head: str = "", tail: str = "") -> str:
     _fill("第1年2元3万", "判决如下："),
     _fill("第一百二十三条第四款第五项、", "依照《中华人民共和国刑法》"),
     _fill("一年", "判决如下：被告人张某犯盗窃罪，判处有期徒刑", "个月"),
-    pytest.param(_fill("123", "判决如下：被告人张某犯盗窃罪，并处罚金人民币", "元"), marks=pytest.mark.xfail(
-        strict=True, raises=ValueError, reason=(
-            "BUG: a fine of more than 4300 Arabic digits makes sentence_for's Decimal(str(f.value)) raise "
-            "ValueError (Python's int-to-str digit limit). Minimal: '判决如下：被告人张某犯盗窃罪，并处罚金人民币' "
-            "+ '1' * 4301 + '元'."))),
+    _fill("123", "判决如下：被告人张某犯盗窃罪，并处罚金人民币", "元"),
     _fill("被告人张某犯盗窃罪，判处有期徒刑一年，缓刑一年，并处罚金人民币一千元；", "判决如下："),
 ], ids=["di", "nian", "yuan", "digits", "cn-numerals", "commas", "open-book-title", "beigaoren",
         "mixed", "mixed-decision", "citations", "duration-run", "money-digits", "decision-clauses"])

@@ -92,7 +92,13 @@ def canonical_law(title: str, issuer: str = "") -> str:
 
 
 def _ords(text: str) -> list[int]:
-    return [parse_int(m.group()) for m in ORD_NUMBER.finditer(text)]
+    out = []
+    for m in ORD_NUMBER.finditer(text):
+        try:
+            out.append(parse_int(m.group()))
+        except ValueError:
+            pass  # a malformed numeral in a list drops that entry only
+    return out
 
 
 def legal_basis_span(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
@@ -137,9 +143,12 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
         elif m.group("bare") is not None:
             law = canonical_law(m.group("bare"))
         elif m.group("article") is not None:
+            try:
+                number = parse_int(m.group("num").strip("（()） "))
+            except ValueError:  # 第十五六条: not a number, not a citation
+                continue
             sub = m.group("sub")
-            out.append(Article(m.group("article"), m.start(), m.end(), law or default_law,
-                               parse_int(m.group("num").strip("（()） ")),
+            out.append(Article(m.group("article"), m.start(), m.end(), law or default_law, number,
                                _SUFFIX.get(sub) if sub else None, None, None, role))
         elif out and (m.group("paras") is not None or m.group("items") is not None):
             key = "paragraph" if m.group("paras") is not None else "item"

@@ -113,11 +113,26 @@ def parse_duration(text: str) -> int | float | None:
     m = DURATION.match(text)
     if m is None or not m.group("duration").strip():
         return None
+    try:
+        return _months(m)
+    except (ValueError, ArithmeticError):  # 十五六个月: a malformed numeral, no term
+        return None
+
+
+def _months(m) -> int | float:
     months = _num(m.group("years")) * 12 + _num(m.group("months"))
     if m.group("days"):
         months += _num(m.group("days")) / 30
     value = round(float(months), 2)
     return int(value) if value == int(value) else value
+
+
+def _money_or_none(text: str | None):
+    """``parse_money`` for matched spans: a malformed amount (OCR'd 1,00元) drops that fact."""
+    try:
+        return parse_money(text) if text else None
+    except (ValueError, ArithmeticError):
+        return None
 
 
 def parse_money(text: str) -> int | float:
@@ -197,7 +212,10 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
             if ex is not None:
                 executed = _penalty_in(text, ex.end(), b) or executed
             for f in FINE.finditer(text, a, b):
-                span = Span(f.group(), f.start(), f.end(), parse_money(f.group("amount")))
+                value = _money_or_none(f.group("amount"))
+                if value is None:
+                    continue
+                span = Span(f.group(), f.start(), f.end(), value)
                 if ex is not None and f.start() > ex.start():
                     executed_fine = span
                 else:
@@ -209,12 +227,12 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
                     probation = Span(text[p.start():end], p.start(), end, months)
             c = CONFISCATION.search(text, a, b)
             if c and confiscation is None:
-                amount = parse_money(c.group("amount")) if c.group("amount") else "all"
+                amount = _money_or_none(c.group("amount")) if c.group("amount") else "all"
                 confiscation = Span(c.group(), c.start(), c.end(), amount)
             g = ILLEGAL_GAINS.search(text, a, b)
             if g and gains is None:
                 amt = g.group("amount") or g.group("amount2")
-                gains = Span(g.group(), g.start(), g.end(), parse_money(amt))
+                gains = Span(g.group(), g.start(), g.end(), _money_or_none(amt))
             r = POLITICAL_RIGHTS.search(text, a, b)
             if r and rights is None:
                 val = "life" if r.group("life") else parse_duration(r.group("duration") or "")
@@ -225,7 +243,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     penalty = executed or (counts[0][1] if counts else None)
     fine = executed_fine
     if fine is None and fines:
-        total = sum(Decimal(str(f.value)) for f in fines)
+        total = sum(Decimal(repr(f.value)) if isinstance(f.value, float) else Decimal(f.value) for f in fines)
         value = int(total) if total == int(total) else float(total)
         fine = fines[0] if len(fines) == 1 else Span(fines[0].text, fines[0].start, fines[-1].end, value)
     if penalty is None:
