@@ -29,38 +29,20 @@ import os
 import platform
 import sys
 import time
-from pathlib import Path
 
 import regex
+from _common import (  # benchmarks/ is on sys.path when run as a script
+    OUT,
+    best_of,
+    corpus,
+    machine,
+)
 
 import cjtext
 import cjtext.patterns
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpora"
-
 #: Target seconds for ``cjtext.extract`` on one adversarial 1 MB document.
 TARGET_S = 1.0
-
-
-def corpus() -> tuple[list[dict], str]:
-    files = [SHARED / "judge-dev" / "docs.jsonl", SHARED / "lecardv2-docs" / "docs.jsonl"]
-    if all(f.exists() for f in files):
-        docs = [json.loads(line) for f in files for line in f.open(encoding="utf-8") if line.strip()]
-        return ([{"id": d["id"], "text": d["text"]} for d in docs],
-                f"{len(docs)} real judgements (judge-dev + lecardv2)")
-    docs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
-            for p in sorted((ROOT / "corpora" / "judgements").glob("*.txt"))]
-    return docs, f"{len(docs)} bundled judgements"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def compiled_patterns() -> dict[str, regex.Pattern]:
@@ -211,8 +193,7 @@ def main() -> None:
 
     result = {
         "date": dt.date.today().isoformat(),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-                   f"{platform.system()} {platform.release()}",
+        "machine": machine(),
         "platform": platform.platform(), "cpu_count": os.cpu_count(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "cjtext": cjtext.__version__, "regex": regex.__version__,
@@ -227,7 +208,7 @@ def main() -> None:
         "adversarial_target_s": TARGET_S, "adversarial_timeout_s": args.timeout,
         "adversarial": adv,
     }
-    out = ROOT / "benchmarks" / "out"
+    out = OUT
     out.mkdir(parents=True, exist_ok=True)
     (out / "extract.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "adversarial"}, indent=2, ensure_ascii=False))

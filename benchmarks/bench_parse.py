@@ -16,37 +16,19 @@ import argparse
 import datetime as dt
 import json
 import logging
-import os
-import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _common import (  # benchmarks/ is on sys.path when run as a script
+    OUT,
+    best_of,
+    corpus,
+    machine,
+)
 
 import cjtext
 from cjtext.segment import Segmenter
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpora"
-
-
-def corpus() -> tuple[list[dict], str]:
-    files = [SHARED / "judge-dev" / "docs.jsonl", SHARED / "lecardv2-docs" / "docs.jsonl"]
-    if all(f.exists() for f in files):
-        docs = [json.loads(line) for f in files for line in f.open(encoding="utf-8")]
-        return [{"id": d["id"], "text": d["text"]} for d in docs], "801 real judgements (judge-dev + lecardv2)"
-    docs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
-            for p in sorted((ROOT / "corpora" / "judgements").glob("*.txt"))]
-    return docs, f"{len(docs)} bundled judgements"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -81,14 +63,13 @@ def main() -> None:
 
     result = {
         "date": dt.date.today().isoformat(),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-                   f"{platform.system()} {platform.release()}",
+        "machine": machine(),
         "corpus": label, "documents": len(texts), "megabytes": round(mb, 3),
         "parse_mb_s": round(mb / t_parse, 2), "parse_docs_s": round(len(texts) / t_parse, 1),
         "segment_rjieba_mb_s": round(mb / t_fast, 2), "segment_jieba_lcut_mb_s": round(mb / t_jieba, 2),
         "segment_speedup": round(t_jieba / t_fast, 1),
     }
-    out = ROOT / "benchmarks" / "out"
+    out = OUT
     out.mkdir(parents=True, exist_ok=True)
     (out / "parse.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(result, indent=2, ensure_ascii=False))

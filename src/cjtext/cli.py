@@ -65,18 +65,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             out.close()
         if err_stream:
             err_stream.close()
-    print(f"cjtext parse: {n} documents parsed, {len(log)} failed"
-          + (f" (see {args.errors})" if args.errors and len(log) else ""), file=sys.stderr)
-    if len(log) and not args.errors:
-        for e in log.entries[:20]:
-            print(f"  {e['source']}: {e['error']}", file=sys.stderr)
-        if len(log) > 20:
-            print(f"  … and {len(log) - 20} more (use --errors FILE)", file=sys.stderr)
+    _report_errors("parse", "parsed", n, log, args.errors)
     return 0 if n or not len(log) else 1
 
 
-def _report_errors(name: str, n: int, log: ErrorLog, errors_path: str | None) -> None:
-    print(f"cjtext {name}: {n} documents, {len(log)} failed"
+def _report_errors(command: str, verb: str, n: int, log: ErrorLog, errors_path: str | None) -> None:
+    """The run's summary on stderr; failures listed there unless they went to ``--errors``."""
+    print(f"cjtext {command}: {n} documents {verb}, {len(log)} failed"
           + (f" (see {errors_path})" if errors_path and len(log) else ""), file=sys.stderr)
     if len(log) and not errors_path:
         for e in log.entries[:20]:
@@ -119,7 +114,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             out.close()
         if err_stream:
             err_stream.close()
-    _report_errors("extract", n, log, args.errors)
+    _report_errors("extract", "extracted", n, log, args.errors)
     return 0 if n or not len(log) else 1
 
 
@@ -151,17 +146,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from .document import read_documents as _read
     from .pipeline import render
 
-    docs = list(_read([args.path], text_field=args.text_field))
-    if not docs:
+    doc = next(iter(read_documents([args.path], text_field=args.text_field)), None)
+    if doc is None:
         print(f"cjtext show: no document in {args.path}", file=sys.stderr)
         return 1
-    html = render(docs[0].text)
+    html = render(doc.text)
     with open(args.html, "w", encoding="utf-8") as fh:
         fh.write(html)
-    print(f"cjtext show: wrote {args.html} ({docs[0].id})", file=sys.stderr)
+    print(f"cjtext show: wrote {args.html} ({doc.id})", file=sys.stderr)
     return 0
 
 

@@ -402,7 +402,8 @@ PRIOR_SENTENCE = regex.compile(r"曾因|曾于|曾被|刑满释放|前科|假释
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
 FACTOR_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
-FACTOR_CLAUSE = regex.compile(r"[，,；;。：:]")
+#: Searched backwards: the start of the clause a phrase sits in.
+FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.
 FACTOR_NEG_BEFORE = regex.compile(
     r"(?:不(?!满|影响)|没有|并无|无(?!异议)|并非|非(?!法)|未(?!遂|成年|满|得逞)|否认|难以|不属于?|不符合|不具有?|不构成|不是)"

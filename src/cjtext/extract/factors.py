@@ -21,6 +21,7 @@ the previous sentence (其…).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ from ..patterns import (
     FACTOR_ACCEPT,
     FACTOR_ALL,
     FACTOR_CLAIM,
-    FACTOR_CLAUSE,
+    FACTOR_CLAUSE_BACK,
     FACTOR_GROUP,
     FACTOR_LINKS,
     FACTOR_NEG_BEFORE,
@@ -142,6 +143,26 @@ def default_vocabulary() -> FactorVocabulary:
     return FactorVocabulary()
 
 
+class _Sentence:
+    """One sentence's rulings and claims, found once and looked up per phrase."""
+
+    def __init__(self, text: str, s: int, e: int, next_sent: str):
+        self.s, self.e = s, e
+        self.rejects = list(FACTOR_REJECT.finditer(text, s, e))
+        self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
+        self._starts = {id(self.rejects): [m.start() for m in self.rejects],
+                        id(self.accepts): [m.start() for m in self.accepts]}
+        claim = FACTOR_CLAIM.search(text, s, e)
+        self.first_claim_end = claim.end() if claim else None
+        self.next_rej, self.next_acc = _last(FACTOR_REJECT, next_sent), _last(FACTOR_ACCEPT, next_sent)
+        self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
+
+    def after(self, matches: list, pos: int):
+        """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting at or after ``pos``."""
+        i = bisect_left(self._starts[id(matches)], pos)
+        return (matches[i], matches[-1]) if i < len(matches) else (None, None)
+
+
 def _last(pattern, text: str):
     m = None
     for m in pattern.finditer(text):
@@ -149,57 +170,72 @@ def _last(pattern, text: str):
     return m
 
 
-def _status(text: str, sent: tuple[int, int], m_start: int, m_end: int, next_sent: str) -> str:
-    s, e = sent
-    clause_start = max((c.end() for c in FACTOR_CLAUSE.finditer(text, s, m_start)), default=s)
-    before = text[clause_start:m_start]
+def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
+    back = FACTOR_CLAUSE_BACK.search(text, sent.s, m_start)
+    before = text[back.end() if back else sent.s:m_start]
     if FACTOR_NEG_BEFORE.search(before) and not FACTOR_NOT_NEG.search(before):
         return "rejected"
-    after = text[m_end:e]
     # The court's conclusion comes last: "经查属实，予以采纳" or "经查，…，该意见不予采纳".
-    rej, acc = _last(FACTOR_REJECT, after), _last(FACTOR_ACCEPT, after)
-    claim = FACTOR_CLAIM.search(text, s, m_start)
-    if claim is not None:
+    first_rej, rej = sent.after(sent.rejects, m_end)
+    first_acc, acc = sent.after(sent.accepts, m_end)
+    if sent.first_claim_end is not None and sent.first_claim_end <= m_start:
         if rej and (acc is None or rej.start() > acc.start()):
             return "rejected"
         if acc:
             return "accepted"
-        nxt_rej, nxt_acc = _last(FACTOR_REJECT, next_sent), _last(FACTOR_ACCEPT, next_sent)
-        if FACTOR_NEXT_RULING.match(next_sent):
+        nxt_rej, nxt_acc = sent.next_rej, sent.next_acc
+        if sent.next_is_ruling:
             if nxt_rej and (nxt_acc is None or nxt_rej.start() > nxt_acc.start()):
                 return "rejected"
             if nxt_acc:
                 return "accepted"
         return "claimed"
-    first_rej = FACTOR_REJECT.search(after)
-    if first_rej and first_rej.start() < 20 and (acc is None or first_rej.start() < FACTOR_ACCEPT.search(after).start()):
+    # A refusal right after the phrase, before any acceptance: 系自首…不能成立.
+    if first_rej and first_rej.start() - m_end < 20 and (first_acc is None or first_rej.start() < first_acc.start()):
         return "rejected"
     return "accepted"
 
 
-def _subjects(text: str, lo: int, hi: int, mentions: list[tuple[int, int, str]], everyone: list[str]) -> list[str]:
+class _Mentions(list):
+    """Name mentions in text order; they never overlap, so starts and ends are both sorted."""
+
+    def __init__(self, mentions: list[tuple[int, int, str]]):
+        super().__init__(mentions)
+        self.starts = [m[0] for m in mentions]
+        self.ends = [m[1] for m in mentions]
+
+    def within(self, lo: int, hi: int) -> range:
+        """Indices of the mentions inside ``text[lo:hi]``."""
+        return range(bisect_left(self.starts, lo), bisect_right(self.ends, hi))
+
+
+def _subjects(text: str, lo: int, hi: int, mentions: _Mentions, everyone: list[str]) -> list[str]:
     """The defendants a phrase at ``hi`` is about, from mentions in ``text[lo:hi]``."""
-    inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
-    last_end = inside[-1][1] if inside else lo
+    inside = mentions.within(lo, hi)
+    last_end = mentions[inside[-1]][1] if inside else lo
     if FACTOR_ALL.search(text, last_end, hi):
         return list(everyone)
     if not inside:
         return []
     if FACTOR_GROUP.search(text, last_end, hi):
-        return list(dict.fromkeys(m[2] for m in inside))
+        # Every name mentioned so far in the sentence; walk back only until all are seen.
+        seen: dict[str, None] = {}
+        for k in reversed(inside):
+            seen.setdefault(mentions[k][2])
+            if len(seen) == len(set(everyone)):
+                break
+        return sorted(seen, key=lambda n: next(mentions[k][0] for k in inside if mentions[k][2] == n))
     # The subject is the last name introduced by a role word (被告人甲受乙指使…
     # 系从犯: 甲, not 乙) with the names listed after it (被告人甲、乙…).
-    lead = max((i for i, m in enumerate(inside) if FACTOR_ROLE_BEFORE.search(text, max(lo, m[0] - 4), m[0])),
-               default=None)
-    if lead is None:
-        lead = len(inside) - 1
-    while lead and FACTOR_LINKS.match(text[inside[lead - 1][1]:inside[lead][0]]):
+    lead = next((k for k in reversed(inside)
+                 if FACTOR_ROLE_BEFORE.search(text, max(lo, mentions[k][0] - 4), mentions[k][0])), inside[-1])
+    while lead > inside.start and FACTOR_LINKS.match(text[mentions[lead - 1][1]:mentions[lead][0]]):
         lead -= 1  # 被告单位甲、被告人乙: the list began earlier
-    group = [inside[lead][2]]
-    for prev, cur in zip(inside[lead:], inside[lead + 1:]):
-        if not FACTOR_LINKS.match(text[prev[1]:cur[0]]):
+    group = [mentions[lead][2]]
+    for k in range(lead + 1, inside.stop):
+        if not FACTOR_LINKS.match(text[mentions[k - 1][1]:mentions[k][0]]):
             break
-        group.append(cur[2])
+        group.append(mentions[k][2])
     return list(dict.fromkeys(group))
 
 
@@ -234,7 +270,7 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
     out: list[Factor] = []
     regions = ([(reasoning[0], reasoning[1], "reasoning")] if reasoning else []) + list(claims)
     for lo, hi, source in regions:
-        mentions = find_names(text, names, lo, hi)
+        mentions = _Mentions(find_names(text, names, lo, hi))
         sents = []
         start = lo
         for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
@@ -245,11 +281,12 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         carried: list[str] = list(names) if len(names) == 1 else []
         for i, (s, e) in enumerate(sents):
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
+            sent = _Sentence(text, s, e, nxt) if source == "reasoning" else None
             for m in voc.pattern.finditer(text, s, e):
                 label = m.lastgroup
                 if FACTOR_ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
                     continue
-                status = _status(text, (s, e), m.start(), m.end(), nxt) if source == "reasoning" else "claimed"
+                status = _status(text, sent, m.start(), m.end()) if sent is not None else "claimed"
                 who = _subjects(text, s, m.start(), mentions, names) or carried
                 if not who and len(names) == 1:
                     who = list(names)
@@ -279,17 +316,18 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
     last: dict[str, str] = {}
     for f in sorted(mine, key=lambda f: f.start):
         last[f.label] = f.status
-    surrender = [f.start for f in mine if f.status == "accepted" and f.label == "voluntary_surrender"]
-
-    def same_sentence(a: int, b: int) -> bool:
-        lo, hi = min(a, b), max(a, b)
-        return bool(text) and FACTOR_SENTENCE_END.search(text, lo, hi) is None
+    # Two positions are in one sentence when no sentence end lies between them,
+    # i.e. when as many sentence ends come before each.
+    lo, hi = (min(f.start for f in mine), max(f.start for f in mine)) if mine else (0, 0)
+    ends = [m.start() for m in FACTOR_SENTENCE_END.finditer(text, lo, hi)]
+    surrender_sentences = {bisect_left(ends, f.start) for f in mine
+                           if f.status == "accepted" and f.label == "voluntary_surrender"} if text else set()
 
     out: dict[str, None] = {}
     for f in mine:
         if f.status != "accepted" or last.get(f.label) != "accepted":
             continue
-        if f.label == "confession" and any(same_sentence(f.start, a) for a in surrender):
+        if f.label == "confession" and bisect_left(ends, f.start) in surrender_sentences:
             continue
         out.setdefault(f.label)
     return list(out)

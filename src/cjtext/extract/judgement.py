@@ -200,9 +200,9 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     if not isinstance(doc, Document):
         doc = parse(doc)
     text = doc.normalized.text
-    nsec = {s.label: (doc.normalized.map.to_normalized(s.start), doc.normalized.map.to_normalized(s.end))
-            for s in doc.sections}
-    nsections = [Section(s.label, *nsec[s.label], "", s.marker) for s in doc.sections]
+    to_norm = doc.normalized.map.to_normalized
+    nsections = [Section(s.label, to_norm(s.start), to_norm(s.end), "", s.marker) for s in doc.sections]
+    nsec = {s.label: (s.start, s.end) for s in nsections}
 
     # Defendants: the parties section, else everything before the first narrative section.
     if "parties" in nsec:
@@ -224,8 +224,9 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     decision = text.find("如下", jlo, jhi)
     dlo = decision + 2 if decision >= 0 else jlo
     sentences = find_sentences(text, names, dlo, jhi)
+    upheld = UPHELD.search(text, dlo, jhi) is not None
     unknown = [n for n in names if sentences[n].penalty.kind == "unknown"]
-    if unknown and not UPHELD.search(text, dlo, jhi):
+    if unknown and not upheld:
         # Inconsistently anonymised texts name a defendant differently in the
         # decision (陈某 above, 陈了磊 here): pair the unmatched names by order.
         in_decision = [p.name for p in find_parties(text, dlo, jhi, lists=True)]
@@ -234,10 +235,10 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
             other = find_sentences(text, unmatched, dlo, jhi)
             for mine, theirs in zip(unknown, unmatched):
                 sentences[mine] = other[theirs]
-    if UPHELD.search(text, dlo, jhi):
+    if upheld:
         # 驳回上诉，维持原判: the sentence upheld is the one the earlier judgement
-        # imposed, when this document restates it.
-        # Where the sections are unclear, the whole account before the reasoning.
+        # imposed, when this document restates it; where the sections are
+        # unclear, look in the whole account before the reasoning.
         before = (nsec["header"][1] if "header" in nsec else 0,
                   nsec.get("reasoning", nsec.get("judgment", (len(text),)))[0])
         for key in ("original_judgement", "procedure", "before"):

@@ -16,7 +16,6 @@ import regex
 
 from ..numerals import parse_date
 from ..patterns import (
-    LIST_JUNK,
     ANONYMISED_NAME,
     BIRTH,
     DETENTION,
@@ -25,6 +24,7 @@ from ..patterns import (
     ELSEWHERE_COMPANION,
     ELSEWHERE_PREFIX,
     ETHNICITY,
+    LIST_JUNK,
     LISTED_NAME,
     NAME_END,
     NAME_SEPARATOR,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
 
 from ..numerals import parse_date, parse_number
 from ..patterns import (
@@ -279,13 +280,12 @@ def find_sentences(text: str, names: list[str], lo: int, hi: int) -> dict[str, S
         return {}
     mentions = [(a - lo, n) for a, _, n in find_names(text, names, lo, hi)]
     stretches: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
-    for i, (pos, name) in enumerate(mentions):
-        end = next((p for p, n in mentions[i + 1:] if n != name), hi - lo)
-        # Consecutive mentions of the same name belong to one stretch.
-        if i and mentions[i - 1][1] == name:
-            continue
-        # A list of several names (甲、乙犯…罪) shares the stretch that follows it.
-        stretches[name].append((lo + pos, lo + end))
+    # Consecutive mentions of the same name belong to one stretch, which runs
+    # to the next mention of another name.
+    runs = [(name, next(group)[0]) for name, group in groupby(mentions, key=lambda m: m[1])]
+    for (name, pos), nxt in zip(runs, runs[1:] + [(None, hi - lo)]):
+        stretches[name].append((lo + pos, lo + nxt[1]))
+    # A list of several names (甲、乙犯…罪) shares the stretch that follows it.
     shared = _shared_lists(text, lo, hi, mentions)
     for name, spans in shared.items():
         stretches[name].extend(spans)
@@ -303,7 +303,7 @@ def _shared_lists(text, lo, hi, mentions):
             j += 1
         if j > i:
             tail_start = lo + mentions[j][0]
-            tail_end = lo + next((p for p, n in mentions[j + 1:]), hi - lo)
+            tail_end = lo + (mentions[j + 1][0] if j + 1 < len(mentions) else hi - lo)
             for k in range(i, j):
                 out.setdefault(mentions[k][1], []).append((tail_start, tail_end))
         i = j + 1
