@@ -1,4 +1,5 @@
-"""Command line: ``cjtext parse``, ``extract``, ``evaluate`` and ``show``."""
+"""Command line: ``cjtext parse``, ``extract``, ``evaluate``, ``show``, and the classifier's
+``train``, ``classify``, ``evaluate-classifier`` and ``suggest``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .document import read_documents
-from .errors import ErrorLog
+from .errors import CjtextError, ErrorLog
 
 __all__ = ["main"]
 
@@ -159,6 +160,163 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------
+# Classifier commands
+# ---------------------------------------------------------------------------
+def _labelled(args: argparse.Namespace, need_labels: bool = True):
+    from .classify import load_labelled
+
+    log = ErrorLog()
+    texts, labels, ids = load_labelled(args.data, text_field=args.text_field, label_field=args.label_field,
+                                       id_field=args.id_field, on_error=log)
+    if len(log):
+        _report_errors(args.command, "read", len(texts), log, None)
+    if need_labels:
+        keep = [i for i, y in enumerate(labels) if y is not None]
+        if len(keep) < len(labels):
+            print(f"cjtext {args.command}: {len(labels) - len(keep)} records without a label skipped",
+                  file=sys.stderr)
+        texts, labels, ids = ([x[i] for i in keep] for x in (texts, labels, ids))
+        if not texts:
+            raise CjtextError(f"{args.data}: no labelled records; is the label in field {args.label_field!r}? "
+                              f"(use --label-field, a dotted path such as labels.accusation works)")
+    return texts, labels, ids
+
+
+def _write_report(report: dict, stem: str) -> None:
+    from .classify import plot_confusion
+
+    with open(stem + ".json", "w", encoding="utf-8") as fh:
+        json.dump(report, fh, ensure_ascii=False, indent=2)
+    plot_confusion(report, stem + ".png")
+    print(f"report: {stem}.json, confusion matrix: {stem}.png", file=sys.stderr)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .classify import format_report, train
+
+    texts, labels, ids = _labelled(args)
+    if args.min_count > 1:
+        counts = Counter(labels)
+        keep = [i for i, y in enumerate(labels) if counts[y] >= args.min_count]
+        dropped = sorted(y for y in counts if counts[y] < args.min_count)
+        if dropped:
+            print(f"cjtext train: {len(dropped)} labels with fewer than {args.min_count} records dropped "
+                  f"({len(labels) - len(keep)} records)", file=sys.stderr)
+        texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
+    print(f"cjtext train: {len(texts)} documents, {len(set(labels))} labels, design {args.design!r}, "
+          f"{args.cv}-fold cross-validation", file=sys.stderr)
+    model = train(texts, labels, design=args.design, cv=args.cv, C=args.C)
+    path = model.save(args.output)
+    if model.card.get("cv"):
+        print(format_report(model.card["cv"]))
+        _write_report(model.card["cv"], str(path.with_suffix("")) + ".cv")
+    print(f"model: {path} (card {path.with_suffix('')}.card.json)", file=sys.stderr)
+    return 0
+
+
+def _load_model(path):
+    from .classify import Model
+
+    return Model.load(path)
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from .errors import DocumentError
+
+    model = _load_model(args.model)
+    err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    log = ErrorLog(stream=err_stream)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    n = 0
+    batch: list = []
+
+    def flush():
+        nonlocal n
+        try:
+            preds = model.classify_many(batch)
+        except Exception:   # find the bad one rather than lose the batch
+            preds = []
+            for doc in batch:
+                try:
+                    preds += model.classify_many([doc])
+                except Exception as exc:
+                    log(DocumentError(doc.source or doc.id, f"classification failed: {type(exc).__name__}: {exc}",
+                                      doc.id))
+        for p in preds:
+            out.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+        n += len(preds)
+        batch.clear()
+
+    try:
+        for doc in read_documents(args.paths, on_error=log, text_field=args.text_field,
+                                  id_field=args.id_field, encoding=args.encoding, format=args.format):
+            batch.append(doc)
+            if len(batch) >= 256:
+                flush()
+        if batch:
+            flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        if err_stream:
+            err_stream.close()
+    _report_errors("classify", "classified", n, log, args.errors)
+    return 0 if n or not len(log) else 1
+
+
+def _cmd_evaluate_classifier(args: argparse.Namespace) -> int:
+    from .classify import classification_report, format_report
+
+    model = _load_model(args.model)
+    texts, labels, _ = _labelled(args)
+    proba = model.predict_proba(texts)
+    report = classification_report(labels, proba, model.classes_)
+    print(format_report(report))
+    if args.report:
+        _write_report(report, args.report.removesuffix(".json"))
+    return 0
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from .classify import margin
+
+    model = _load_model(args.model)
+    texts, labels, ids = _labelled(args, need_labels=False)
+    todo = [i for i, y in enumerate(labels) if y is None or args.all]
+    if not todo:
+        print("cjtext suggest: every record already has a label (use --all to rank them anyway)", file=sys.stderr)
+        return 0
+    proba = model.predict_proba([texts[i] for i in todo])
+    unsure = margin(proba)
+    classes = model.classes_
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for k in sorted(range(len(todo)), key=lambda k: -unsure[k])[:args.n]:
+            top = proba[k].argsort()[::-1][:2]
+            out.write(json.dumps({"id": ids[todo[k]], "uncertainty": round(float(unsure[k]), 4),
+                                  "candidates": {classes[j]: round(float(proba[k, j]), 4) for j in top}},
+                                 ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"cjtext suggest: the {min(args.n, len(todo))} of {len(todo)} unlabelled documents the model "
+          f"is least sure of, most uncertain first", file=sys.stderr)
+    return 0
+
+
+def _add_labelled_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("data", metavar="DATA.jsonl",
+                   help="labelled records (JSONL), or a corpus folder with judgements/ and labels/")
+    p.add_argument("--text-field", default="text", help="record field holding the text (default: text)")
+    p.add_argument("--label-field", default="label",
+                   help="record field holding the label; a dotted path (labels.accusation) and lists "
+                        "(first element) work (default: label)")
+    p.add_argument("--id-field", default="id", help="record field holding the id (default: id)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cjtext", description="Turn Chinese court judgements into research data.")
@@ -206,6 +364,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
     p.add_argument("--text-field", help="record field holding the text")
     p.set_defaults(func=_cmd_show)
+
+    from .classify import DEFAULT_DESIGN, DESIGNS
+
+    p = sub.add_parser("train", help="train a text classifier on any labelled corpus",
+                       description="Cross-validate and train a classifier (value chains or any label set); "
+                                   "prints per-class precision/recall/F1 and the confusion matrix and writes "
+                                   "them as JSON and PNG beside the model.")
+    _add_labelled_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="MODEL.skops", help="where to save the model")
+    p.add_argument("--design", default=DEFAULT_DESIGN, choices=sorted(DESIGNS), help="feature/model design")
+    p.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none; default 5)")
+    p.add_argument("--C", type=float, default=10.0, help="inverse regularisation strength (default 10)")
+    p.add_argument("--min-count", type=int, default=1, help="drop labels with fewer records than this")
+    p.set_defaults(func=_cmd_train)
+
+    p = sub.add_parser("classify", help="classify judgements (value chain by default)",
+                       description="Write one JSON line per document: label, secondary labels, the "
+                                   "probability of every label and the evidence.")
+    _add_read_options(p)
+    p.add_argument("--model", help="a model from `cjtext train` (default: the bundled value-chain model)")
+    p.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
+    p.set_defaults(func=_cmd_classify)
+
+    p = sub.add_parser("evaluate-classifier", help="score a classifier on a labelled corpus",
+                       description="Per-class precision/recall/F1, accuracy, macro-F1, expected calibration "
+                                   "error and the confusion matrix.")
+    _add_labelled_options(p)
+    p.add_argument("--model", help="a model from `cjtext train` (default: the bundled value-chain model)")
+    p.add_argument("--report", metavar="FILE.json", help="also write the report as JSON and the matrix as PNG")
+    p.set_defaults(func=_cmd_evaluate_classifier)
+
+    p = sub.add_parser("suggest", help="list the unlabelled documents the model is least sure of",
+                       description="Active learning: rank the records without a label by the model's "
+                                   "uncertainty (1 - margin between the two most probable labels).")
+    _add_labelled_options(p)
+    p.add_argument("--model", help="a model from `cjtext train` (default: the bundled value-chain model)")
+    p.add_argument("-n", type=int, default=50, help="how many to list (default 50)")
+    p.add_argument("--all", action="store_true", help="rank labelled records too")
+    p.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
+    p.set_defaults(func=_cmd_suggest)
     return parser
 
 
@@ -217,3 +415,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except CjtextError as exc:
+        print(f"cjtext {args.command}: error: {exc}", file=sys.stderr)
+        return 2

@@ -454,3 +454,40 @@ NAME_END = regex.compile(
 CLAUSE_END = regex.compile(r"[；;。\n]")
 #: Words that never occur in a person's name listed after 被告人…、 (其辩护人, 自愿认罪).
 LIST_JUNK = regex.compile(r"[罪认审诉辩控告其]")
+
+# ---------------------------------------------------------------------------
+# Classification: the signals of a cybercrime case
+# ---------------------------------------------------------------------------
+#: The crimes of Criminal Law arts. 285–287 and 287-1/287-2 as printed in charges.
+CYBER_CHARGE = compile_verbose(
+    r"""
+    (?P<charge>
+      非法侵入计算机信息系统罪
+    | 非法获取计算机信息系统数据、?(?:和|及)?(?:非法控制计算机信息系统)?罪
+    | 非法控制计算机信息系统罪
+    | 提供(?:侵入、?非法控制计算机信息系统(?:的)?程序、?工具|侵入计算机信息系统程序|非法控制计算机信息系统程序)罪
+    | 破坏计算机信息系统罪
+    | 拒不履行信息网络安全管理义务罪
+    | 非法利用信息网络罪
+    | 帮助信息网络犯罪活动罪
+    )
+    """
+)
+#: A citation of Criminal Law art. 285, 286 or 287 (and 之一/之二) within one clause of 刑法.
+CYBER_ARTICLE = compile_verbose(
+    r"""
+    刑法》?[^。；;《]{0,80}?
+    第\s?(?P<article>二百八十[五六七]|28[5-7])\s?条(?P<suffix>之[一二])?
+    """
+)
+#: An anonymised name inside running text: 张某, 李某某 (not 某公司, 在某小区).
+ANONYMISED_IN_TEXT = regex.compile(r"(?<!某)(?![在于向对从到与和及至是为的一某])\p{Han}某{1,2}(?!某)")
+
+#: Words of computers and networks, counted as a density feature.
+NETWORK_TERM = compile_verbose(
+    r"""
+    计算机|电脑|网络|互联网|网站|网页|服务器|数据库|后台|系统|软件|程序|木马|病毒|黑客|
+    账号|帐号|密码|验证码|APP|App|app|QQ|微信|支付宝|财付通|网银|平台|链接|域名|IP|脚本|
+    插件|外挂|游戏|钓鱼|肉鸡|流量|登录|登陆|注册|上传|下载|数字证书|漏洞|接口
+    """
+)
