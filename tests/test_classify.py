@@ -84,6 +84,38 @@ def test_calibration_error_and_report():
     assert r["confusion"] == {"labels": ["a", "b"], "matrix": [[1, 0], [1, 2]]}
 
 
+def test_gated_classifier_splits_cyber_from_chains():
+    from sklearn.linear_model import LogisticRegression
+
+    from cjtext.classify import GatedClassifier
+
+    X = np.array([[0, 0], [0, 0.1], [1, 0], [1, 0.1], [1, 1], [1, 1.1]])
+    y = ["not_cyber", "not_cyber", "real_assets", "real_assets", "virtual_assets", "virtual_assets"]
+    clf = GatedClassifier(LogisticRegression(C=100)).fit(X, y)
+    p = clf.predict_proba(X)
+    assert np.allclose(p.sum(axis=1), 1) and list(clf.predict(X)) == y
+    # P(not_cyber) is exactly one minus the gate's P(cyber).
+    gate = clf.gate_.predict_proba(X)[:, 1]
+    assert np.allclose(p[:, 0], 1 - gate)
+    # Without the negative label it is the plain estimator.
+    plain = GatedClassifier(LogisticRegression(C=100)).fit(X[2:], y[2:])
+    assert plain.gate_ is None and plain.predict_proba(X[2:]).shape == (4, 2)
+
+
+def test_temperature_scaling():
+    from cjtext.classify import fit_temperature, scale
+
+    p = np.array([[0.5, 0.3, 0.2]])
+    assert np.allclose(scale(p, 1.0), p)
+    sharp, soft = scale(p, 0.5), scale(p, 2.0)
+    assert sharp[0, 0] > 0.5 > soft[0, 0] and np.isclose(sharp.sum(), 1)
+    # Zero stays zero (the cybercrime rule zeroes not_cyber).
+    assert scale(np.array([[0.0, 0.7, 0.3]]), 0.5)[0, 0] == 0.0
+    # Overconfident and wrong half the time -> softens.
+    p = np.array([[0.95, 0.05], [0.05, 0.95]] * 5)
+    assert fit_temperature(["a", "a"] * 5, p, ["a", "b"]) > 1
+
+
 def test_margin_ranks_uncertain_first():
     u = margin(np.array([[0.9, 0.1], [0.55, 0.45], [0.7, 0.3]]))
     assert list(np.argsort(-u)) == [1, 2, 0]
@@ -92,7 +124,8 @@ def test_margin_ranks_uncertain_first():
 def test_pipeline_follows_estimator_contract():
     pipe = make_pipeline("words+chars+legal", C=3.0)
     again = clone(pipe)
-    assert again.get_params()["clf__C"] == 3.0 and again is not pipe
+    assert again.get_params()["clf__estimator__C"] == 3.0 and again is not pipe
+    assert make_pipeline(gate=False).get_params()["clf__C"] == 10.0
     with pytest.raises(ValueError, match="unknown design"):
         make_pipeline("transformer")
 

@@ -38,7 +38,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from .errors import CjtextError
 from .patterns import ANONYMISED_IN_TEXT, CYBER_ARTICLE, CYBER_CHARGE, NETWORK_TERM
@@ -54,6 +54,7 @@ DEFAULT_MODEL = "value_chain"
 #: Types in our pipelines beyond those skops trusts by default.
 TRUSTED_TYPES = frozenset({
     "cjtext.classify.Prepare", "cjtext.classify.Segmented", "cjtext.classify.LegalSignals",
+    "cjtext.classify.GatedClassifier",
 })
 
 
@@ -173,6 +174,131 @@ def signals(text: str) -> tuple[float, float, float]:
     return charge, article, round(density, 4)
 
 
+class GatedClassifier(ClassifierMixin, BaseEstimator):
+    """Two linear models: is it a cybercrime at all, and if so, which value chain.
+
+    Fitted on labels that include ``negative`` (``not_cyber``), a gate learns
+    cybercrime against everything else and a second model learns the labels among
+    the cybercrimes only, so that the many non-cyber documents of a corpus do not
+    pull the value chains towards ``not_cyber``:
+    P(chain) = P(cyber) · P(chain | cyber), P(not_cyber) = 1 − P(cyber).
+    With any other label set it is the plain ``estimator``.
+
+    Parameters
+    ----------
+    estimator : classifier, optional
+        The linear model used for both parts (default: logistic regression).
+    negative : str
+        The label that means "none of the others".
+    temperature : float
+        Probabilities are sharpened (< 1) or softened (> 1) as p^(1/T), renormalised;
+        :func:`train` fits it on cross-validated predictions.
+    """
+
+    def __init__(self, estimator=None, negative: str = NOT_CYBER, temperature: float = 1.0):
+        self.estimator = estimator
+        self.negative = negative
+        self.temperature = temperature
+
+    def fit(self, X, y):
+        from sklearn.base import clone
+        from sklearn.linear_model import LogisticRegression
+
+        y = np.asarray(y, dtype=object)
+        self.classes_ = np.asarray(sorted(set(y)), dtype=object)
+        base = self.estimator if self.estimator is not None else LogisticRegression(max_iter=2000)
+        if self.negative in self.classes_ and len(self.classes_) > 2:
+            positive = y != self.negative
+            self.gate_ = clone(base).fit(X, positive)
+            self.chain_ = clone(base).fit(X[positive], y[positive])
+        else:
+            self.gate_ = None
+            self.chain_ = clone(base).fit(X, y)
+        return self
+
+    def raw_proba(self, X) -> np.ndarray:
+        """Probabilities before temperature scaling."""
+        classes = list(self.classes_)
+        out = np.zeros((X.shape[0], len(classes)))
+        cols = [classes.index(c) for c in self.chain_.classes_]
+        pc = self.chain_.predict_proba(X)
+        if self.gate_ is None:
+            out[:, cols] = pc
+            return out
+        pg = self.gate_.predict_proba(X)[:, list(self.gate_.classes_).index(True)]
+        out[:, cols] = pg[:, None] * pc
+        out[:, classes.index(self.negative)] = 1.0 - pg
+        return out
+
+    def predict_proba(self, X) -> np.ndarray:
+        return scale(self.raw_proba(X), self.temperature)
+
+    def predict(self, X):
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    def weights(self) -> np.ndarray:
+        """Per-class feature weights in log-odds units, for explanations (classes × features)."""
+        classes = list(self.classes_)
+        chain = _linear_coef(self.chain_)
+        chain = chain - chain.mean(axis=0)
+        n = chain.shape[1]
+        w = np.zeros((len(classes), n))
+        gate = np.zeros(n) if self.gate_ is None else _linear_coef(self.gate_)[-1]
+        for j, c in enumerate(self.chain_.classes_):
+            w[classes.index(c)] = chain[j] + gate
+        if self.gate_ is not None:
+            w[classes.index(self.negative)] = -gate
+        return w
+
+
+def _linear_coef(clf) -> np.ndarray:
+    """Weights (classes × features) of a linear model or of a calibrated one (averaged over folds)."""
+    if hasattr(clf, "coef_"):
+        coef = np.asarray(clf.coef_)
+    else:   # CalibratedClassifierCV
+        coef = np.mean([np.asarray(c.estimator.coef_) for c in clf.calibrated_classifiers_], axis=0)
+    if coef.shape[0] == 1:   # binary: one row for the second class
+        coef = np.vstack([-coef[0], coef[0]])
+    return coef
+
+
+def scale(proba: np.ndarray, temperature: float) -> np.ndarray:
+    """Temperature scaling of probabilities: p^(1/T), renormalised.
+
+    Examples
+    --------
+    >>> scale(np.array([[0.6, 0.4]]), 0.5).round(3).tolist()
+    [[0.692, 0.308]]
+    """
+    if temperature == 1.0:
+        return proba
+    with np.errstate(divide="ignore"):
+        logp = np.log(np.clip(proba, 1e-300, 1.0)) / temperature
+    logp[proba <= 0] = -np.inf
+    logp -= logp.max(axis=1, keepdims=True)
+    p = np.exp(logp)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(y_true: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> float:
+    """The temperature minimising the log-loss of ``proba`` (a 1-D search over 0.2–5).
+
+    Examples
+    --------
+    >>> p = np.array([[0.6, 0.4]] * 9 + [[0.4, 0.6]])     # right 90% of the time at 0.6
+    >>> fit_temperature(["a"] * 10, p, ["a", "b"]) < 1     # so it sharpens
+    True
+    """
+    idx = np.asarray([list(classes).index(y) for y in y_true])
+    best, best_t = np.inf, 1.0
+    for t in np.exp(np.linspace(np.log(0.2), np.log(5.0), 81)):
+        p = scale(proba, float(t))[np.arange(len(idx)), idx]
+        loss = -np.mean(np.log(np.clip(p, 1e-12, 1.0)))
+        if loss < best:
+            best, best_t = loss, float(t)
+    return round(best_t, 4)
+
+
 # ---------------------------------------------------------------------------
 # Pipelines
 # ---------------------------------------------------------------------------
@@ -188,7 +314,8 @@ DEFAULT_DESIGN = "words+chars+legal"
 
 
 def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str = "facts",
-                  engine: str = "auto", min_df: int = 2, random_state: int = 0):
+                  engine: str = "auto", min_df: int = 2, gate: bool = True, negative: str = NOT_CYBER,
+                  mask_names: bool = True, random_state: int = 0):
     """Build an unfitted scikit-learn pipeline for one of :data:`DESIGNS`.
 
     Parameters
@@ -204,6 +331,9 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     min_df : int
         Ignore words and n-grams found in fewer documents than this (:func:`train`
         lowers it to 1 for corpora under 100 documents, where 2 would leave too few).
+    gate : bool
+        Wrap the linear model in a :class:`GatedClassifier` (cybercrime or not, then which
+        chain); it only acts when the labels include ``negative``.
 
     Examples
     --------
@@ -234,11 +364,12 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import LinearSVC
 
-        clf = CalibratedClassifierCV(LinearSVC(C=C / 10, random_state=random_state), method="sigmoid", cv=3)
+        base = CalibratedClassifierCV(LinearSVC(C=C / 10, random_state=random_state), method="sigmoid", cv=3)
     else:
-        clf = LogisticRegression(C=C, max_iter=2000, random_state=random_state)
+        base = LogisticRegression(C=C, max_iter=3000, random_state=random_state)
+    clf = GatedClassifier(base, negative=negative) if gate else base
     return Pipeline([
-        ("prepare", Prepare(section=section)),
+        ("prepare", Prepare(section=section, mask_names=mask_names)),
         ("features", ColumnTransformer(parts, sparse_threshold=1.0)),
         ("clf", clf),
     ])
@@ -319,20 +450,22 @@ def format_report(report: dict) -> str:
 
 
 def plot_confusion(report: dict, path: str | os.PathLike) -> None:
-    """Write the confusion matrix of a report as a PNG (needs matplotlib)."""
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:  # pragma: no cover - matplotlib is a dependency
-        raise CjtextError("plotting needs matplotlib: pip install matplotlib") from None
+    """Write the confusion matrix of a report as a PNG.
+
+    Without a CJK font installed, Chinese labels are drawn as numbers (#1, #2, …, in
+    the order of ``report["confusion"]["labels"]``), see :mod:`cjtext.plotting`.
+    """
+    from .plotting import label, pyplot
+
+    plt = pyplot()
     labels = report["confusion"]["labels"]
+    shown = [label(x, i) for i, x in enumerate(labels)]
     m = np.asarray(report["confusion"]["matrix"])
     size = 1.2 + 0.55 * len(labels)
     fig, ax = plt.subplots(figsize=(size + 1.5, size))
     ax.imshow(m, cmap="Blues")
-    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=8)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.set_xticks(range(len(labels)), shown, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(labels)), shown, fontsize=8)
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
     if len(labels) <= 30:
@@ -465,15 +598,12 @@ class Model:
 
     # -- explanations -------------------------------------------------------
     def _coef(self) -> np.ndarray:
-        """Weights (classes × features) of the linear model; averaged over calibration folds."""
+        """Per-class weights (classes × features), centred so that a positive weight favours the class."""
         clf = self.pipeline.steps[-1][1]
-        if hasattr(clf, "coef_"):
-            coef = np.asarray(clf.coef_)
-        else:   # CalibratedClassifierCV
-            coef = np.mean([np.asarray(c.estimator.coef_) for c in clf.calibrated_classifiers_], axis=0)
-        if coef.shape[0] == 1:   # binary: one row for the second class
-            coef = np.vstack([-coef[0], coef[0]])
-        return coef
+        if isinstance(clf, GatedClassifier):
+            return clf.weights()
+        coef = _linear_coef(clf)
+        return coef - coef.mean(axis=0)
 
     def feature_names(self) -> np.ndarray:
         """Names of the features, in the columns of the linear model."""
@@ -482,10 +612,8 @@ class Model:
         return self._names
 
     def _contributions(self, x, k: int, n: int) -> list[tuple[str, float]]:
-        coef = self._coef()
+        w = self._coef()[k]
         x = sparse.csr_matrix(x)
-        # Contribution towards class k relative to the mean of all classes (softmax is shift-invariant).
-        w = coef[k] - coef.mean(axis=0)
         vals = x.data * w[x.indices]
         names = self.feature_names()
         order = np.argsort(-vals)[:n]
@@ -493,8 +621,7 @@ class Model:
 
     def top_features(self, n: int = 15) -> dict[str, list[tuple[str, float]]]:
         """The ``n`` features with the largest weight towards each class."""
-        coef = self._coef()
-        w = coef - coef.mean(axis=0)
+        w = self._coef()
         names = self.feature_names()
         return {c: [(_pretty(names[j]), round(float(w[k, j]), 3)) for j in np.argsort(-w[k])[:n]]
                 for k, c in enumerate(self.classes_)}
@@ -596,12 +723,53 @@ def data_hash(texts: Sequence[str], labels: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+def opening_views(prepared: np.ndarray, n: int) -> np.ndarray:
+    """The first ``n`` characters of each document's facts (cut at a sentence end), as documents.
+
+    Training on these beside the full documents teaches a model the short texts it
+    meets in practice (case reports, summaries, 速裁 judgements), whose whole facts
+    are a paragraph: the opening of a judgement's facts tells the conduct.
+
+    Examples
+    --------
+    >>> opening_views(np.array([["甲做了一件事。乙又做了一件事。丙。", "全文"]], dtype=object), 10)[0, 0]
+    '甲做了一件事。'
+    """
+    out = np.empty((len(prepared), 2), dtype=object)
+    for i, facts in enumerate(prepared[:, 0]):
+        head = facts[:n]
+        k = max(head.rfind("。"), head.rfind("；"))
+        head = head[:k + 1] if k >= n // 3 else head
+        out[i, 0] = out[i, 1] = head
+    return out
+
+
+def _fit_prepared(prepared: np.ndarray, y: np.ndarray, design: str, views: int, random_state: int,
+                  **options):
+    """Fit a pipeline on prepared documents (plus their opening views); returns the fitted Pipeline."""
+    from sklearn.pipeline import Pipeline
+
+    pipe = make_pipeline(design, random_state=random_state, **options)
+    X, Y = prepared, y
+    if views:
+        X = np.vstack([prepared, opening_views(prepared, views)])
+        Y = np.concatenate([y, y])
+    features = pipe.steps[1][1].fit(X, Y)
+    clf = pipe.steps[2][1].fit(features.transform(X), Y)
+    return Pipeline([pipe.steps[0], ("features", features), ("clf", clf)])
+
+
+def _prepare_options(options: dict) -> dict:
+    return {k: options[k] for k in ("section", "mask_names") if k in options}
+
+
 def cross_validate(texts: Sequence, labels: Sequence[str], design: str = DEFAULT_DESIGN, *, cv: int = 5,
-                   random_state: int = 0, **options) -> tuple[dict, np.ndarray, list[str]]:
+                   views: int = 400, random_state: int = 0, **options) -> tuple[dict, np.ndarray, list[str]]:
     """Stratified k-fold out-of-fold predictions: (report, probabilities, classes).
 
-    The cybercrime rule of :class:`Model` is applied to the out-of-fold
-    probabilities as it is at prediction time.
+    Each fold is trained as :func:`train` trains (opening views included) and
+    predicted as :class:`Model` predicts (the cybercrime rule included), on the
+    held-out full documents only. Probabilities are not temperature-scaled.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -613,13 +781,10 @@ def cross_validate(texts: Sequence, labels: Sequence[str], design: str = DEFAULT
     min_count = min(int((y == c).sum()) for c in classes)
     k = max(2, min(cv, min_count))
     proba = np.zeros((len(texts), len(classes)))
-    prepared = Prepare(section=options.get("section", "facts")).fit(texts).transform(texts)
+    prepared = Prepare(**_prepare_options(options)).fit(texts).transform(texts)
     folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
     for tr, te in folds.split(np.zeros(len(y)), y):
-        pipe = make_pipeline(design, random_state=random_state, **options)
-        pipe.steps[0] = ("prepare", _Prepared())
-        pipe.fit(prepared[tr], y[tr])
-        m = Model(pipe)
+        m = Model(_fit_prepared(prepared[tr], y[tr], design, views, random_state, **options))
         p = m._proba(prepared[te])
         cols = [classes.index(c) for c in m.classes_]
         proba[np.ix_(te, cols)] = p
@@ -628,18 +793,8 @@ def cross_validate(texts: Sequence, labels: Sequence[str], design: str = DEFAULT
     return report, proba, classes
 
 
-class _Prepared(TransformerMixin, BaseEstimator):
-    """Identity step used in cross-validation so that documents are prepared once."""
-
-    def fit(self, X, y=None):
-        return self
-
-    def transform(self, X):
-        return X
-
-
 def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIGN, cv: int = 5,
-          random_state: int = 0, ids: Sequence[str] | None = None, **options) -> Model:
+          views: int = 400, calibrate: bool = True, random_state: int = 0, **options) -> Model:
     """Cross-validate, then fit on all data; the model card records data, versions and CV metrics.
 
     Parameters
@@ -652,12 +807,20 @@ def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIG
         A key of :data:`DESIGNS`.
     cv : int
         Folds of the stratified cross-validation (reduced to the smallest class size); 0 skips it.
+    views : int
+        Also train on the first ``views`` characters of each document's facts (see
+        :func:`opening_views`); 0 turns it off.
+    calibrate : bool
+        Fit a temperature (:func:`fit_temperature`) on the cross-validated predictions.
+    **options
+        Passed to :func:`make_pipeline` (``C``, ``section``, ``min_df``, ``gate``, …).
 
     Returns
     -------
     Model
         With ``model.card["cv"]`` holding the cross-validated report (see
-        :func:`classification_report`).
+        :func:`classification_report`), after temperature scaling when ``calibrate``,
+        and ``model.card["cv_uncalibrated"]`` before it.
     """
     import sklearn
 
@@ -669,11 +832,20 @@ def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIG
         raise CjtextError(f"training needs at least two labels; got {sorted(set(labels))}")
     if len(texts) < 100:
         options.setdefault("min_df", 1)
-    report = None
+    report = raw = None
+    temperature = 1.0
     if cv:
-        report, _, _ = cross_validate(texts, labels, design, cv=cv, random_state=random_state, **options)
-    pipe = make_pipeline(design, random_state=random_state, **options)
-    pipe.fit(texts, labels)
+        raw, oof, classes = cross_validate(texts, labels, design, cv=cv, views=views,
+                                           random_state=random_state, **options)
+        report = raw
+        if calibrate and options.get("gate", True):
+            temperature = fit_temperature(labels, oof, classes)
+            report = classification_report(labels, scale(oof, temperature), classes)
+            report["folds"] = raw["folds"]
+    prepared = Prepare(**_prepare_options(options)).fit(texts).transform(texts)
+    pipe = _fit_prepared(prepared, np.asarray(labels, dtype=object), design, views, random_state, **options)
+    if isinstance(pipe.steps[-1][1], GatedClassifier):
+        pipe.steps[-1][1].temperature = temperature
     plain = [t if isinstance(t, str) else getattr(t, "text", "") for t in texts]
     counts = {c: labels.count(c) for c in sorted(set(labels))}
     from . import __version__
@@ -682,12 +854,14 @@ def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIG
         "name": "cjtext classifier",
         "design": design,
         "description": DESIGNS[design],
-        "options": {"random_state": random_state, **options},
+        "options": {"random_state": random_state, "views": views, **options},
+        "temperature": temperature,
         "labels": sorted(set(labels)),
         "training_data": {"n": len(texts), "per_label": counts, "sha256": data_hash(plain, labels)},
         "versions": {"cjtext": __version__, "scikit-learn": sklearn.__version__,
                      "numpy": np.__version__, "python": platform.python_version()},
         "cv": report,
+        "cv_uncalibrated": raw,
         "date": _dt.date.today().isoformat(),
     }
     return Model(pipe, card)
