@@ -19,7 +19,7 @@ import sys
 
 from _common import OUT, best_of, corpus, machine  # benchmarks/ is on sys.path when run as a script
 
-from cjtext.classify import Model
+from cjtext.classifier import Model
 
 
 def batches(xs, n=256):

@@ -8,7 +8,7 @@ import pytest
 from conftest import CORPUS, SHARED, _jsonl
 from sklearn.base import clone
 
-from cjtext.classify import (LABELS, NOT_CYBER, Model, Prepare, classification_report, classify,
+from cjtext.classifier import (LABELS, NOT_CYBER, Model, Prepare, classification_report, classify,
                              data_hash, expected_calibration_error, load_labelled, make_pipeline, margin,
                              signals, train)
 from cjtext.errors import CjtextError
@@ -87,7 +87,7 @@ def test_calibration_error_and_report():
 def test_gated_classifier_splits_cyber_from_chains():
     from sklearn.linear_model import LogisticRegression
 
-    from cjtext.classify import GatedClassifier
+    from cjtext.classifier import GatedClassifier
 
     X = np.array([[0, 0], [0, 0.1], [1, 0], [1, 0.1], [1, 1], [1, 1.1]])
     y = ["not_cyber", "not_cyber", "real_assets", "real_assets", "virtual_assets", "virtual_assets"]
@@ -103,7 +103,7 @@ def test_gated_classifier_splits_cyber_from_chains():
 
 
 def test_temperature_scaling():
-    from cjtext.classify import fit_temperature, scale
+    from cjtext.classifier import fit_temperature, scale
 
     p = np.array([[0.5, 0.3, 0.2]])
     assert np.allclose(scale(p, 1.0), p)
@@ -126,7 +126,7 @@ def test_pipeline_follows_estimator_contract():
     again = clone(pipe)
     assert again.get_params()["clf__estimator__C"] == 3.0 and again is not pipe
     assert make_pipeline(gate=False).get_params()["clf__C"] == 10.0
-    with pytest.raises(ValueError, match="unknown design"):
+    with pytest.raises(CjtextError, match="unknown design"):
         make_pipeline("transformer")
 
 
@@ -191,7 +191,7 @@ def test_load_refuses_untrusted_types(tmp_path):
     import skops.io as sio
     from sklearn.pipeline import Pipeline
 
-    from cjtext.classify import Segmented
+    from cjtext.classifier import Segmented
 
     path = tmp_path / "bad.skops"
     sio.dump(Pipeline([("cut", Segmented())]).set_params(cut__engine=Foreign()), path)

@@ -164,7 +164,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 # Classifier commands
 # ---------------------------------------------------------------------------
 def _labelled(args: argparse.Namespace, need_labels: bool = True):
-    from .classify import load_labelled
+    from .classifier import load_labelled
 
     log = ErrorLog()
     texts, labels, ids = load_labelled(args.data, text_field=args.text_field, label_field=args.label_field,
@@ -184,7 +184,7 @@ def _labelled(args: argparse.Namespace, need_labels: bool = True):
 
 
 def _write_report(report: dict, stem: str) -> None:
-    from .classify import plot_confusion
+    from .classifier import plot_confusion
 
     with open(stem + ".json", "w", encoding="utf-8") as fh:
         json.dump(report, fh, ensure_ascii=False, indent=2)
@@ -195,7 +195,7 @@ def _write_report(report: dict, stem: str) -> None:
 def _cmd_train(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from .classify import format_report, train
+    from .classifier import format_report, train
 
     texts, labels, ids = _labelled(args)
     if args.min_count > 1:
@@ -218,7 +218,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _load_model(path):
-    from .classify import Model
+    from .classifier import Model
 
     return Model.load(path)
 
@@ -268,7 +268,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_classifier(args: argparse.Namespace) -> int:
-    from .classify import classification_report, format_report
+    from .classifier import classification_report, format_report
 
     model = _load_model(args.model)
     texts, labels, _ = _labelled(args)
@@ -281,7 +281,7 @@ def _cmd_evaluate_classifier(args: argparse.Namespace) -> int:
 
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
-    from .classify import margin
+    from .classifier import margin
 
     model = _load_model(args.model)
     texts, labels, ids = _labelled(args, need_labels=False)
@@ -365,15 +365,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", help="record field holding the text")
     p.set_defaults(func=_cmd_show)
 
-    from .classify import DEFAULT_DESIGN, DESIGNS
-
     p = sub.add_parser("train", help="train a text classifier on any labelled corpus",
                        description="Cross-validate and train a classifier (value chains or any label set); "
                                    "prints per-class precision/recall/F1 and the confusion matrix and writes "
                                    "them as JSON and PNG beside the model.")
     _add_labelled_options(p)
     p.add_argument("-o", "--output", required=True, metavar="MODEL.skops", help="where to save the model")
-    p.add_argument("--design", default=DEFAULT_DESIGN, choices=sorted(DESIGNS), help="feature/model design")
+    p.add_argument("--design", default="words+chars+legal",
+                   help="features and model: chars, words, words+chars, words+chars+legal (default) or "
+                        "svm+legal; compared in docs/classifier.md")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none; default 5)")
     p.add_argument("--C", type=float, default=10.0, help="inverse regularisation strength (default 10)")
     p.add_argument("--min-count", type=int, default=1, help="drop labels with fewer records than this")

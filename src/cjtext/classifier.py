@@ -1,5 +1,7 @@
 """Value-chain classification of cybercrime judgements, and retraining on any labelled corpus.
 
+Imported on first use: ``cjtext.classify(doc)``, ``cjtext.Model``, ``cjtext.train``.
+
 The estimator is an ordinary scikit-learn :class:`~sklearn.pipeline.Pipeline`
 (see :func:`make_pipeline`): the facts found by the court are cut into words with
 our segmenter and legal dictionary and into character n-grams, both weighted by
@@ -53,8 +55,8 @@ NOT_CYBER = "not_cyber"
 DEFAULT_MODEL = "value_chain"
 #: Types in our pipelines beyond those skops trusts by default.
 TRUSTED_TYPES = frozenset({
-    "cjtext.classify.Prepare", "cjtext.classify.Segmented", "cjtext.classify.LegalSignals",
-    "cjtext.classify.GatedClassifier",
+    "cjtext.classifier.Prepare", "cjtext.classifier.Segmented", "cjtext.classifier.LegalSignals",
+    "cjtext.classifier.GatedClassifier",
 })
 
 
@@ -346,7 +348,7 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if design not in DESIGNS:
-        raise ValueError(f"unknown design {design!r}; expected one of {sorted(DESIGNS)}")
+        raise CjtextError(f"unknown design {design!r}; expected one of {sorted(DESIGNS)}")
     parts = []
     if "words" in design or design.startswith("svm"):
         parts.append(("words", Pipeline([
