@@ -285,13 +285,14 @@ LEGAL_BASIS_START = regex.compile(r"依照|依据|根据|按照|遵照|适用")
 #: 被告单位某某公司. ``role`` tells people from units.
 PARTY = compile_verbose(
     r"""
-    (?<![的及和与、系是])
+    # not 二被告人 / 各被告人 (判处二被告人相应刑罚): a group, never a name's role
+    (?<![的及和与、系是二两三四五六七八九十各])
     (?P<role>
       (?:原审|原公诉机关)?被告单位 | 上诉单位(?:[（(]原审被告单位[）)])?
       | 上诉人\s?[（(]\s?原审被告人\s?[）)] | 上诉人(?=[^（(]) | 原审被告人 | 被告人 | 罪犯 | 申诉人\s?[（(]原审被告人[）)]
       | 被申诉人\s?[（(]原审被告人[）)]
     )
-    (?:暨(?:附带)?(?:民事)?(?:公益)?诉讼被告人|\s?[（(]附带民事诉讼被告人[）)]|\s?[（(]原审被告人[）)])?
+    (?:暨(?:附带)?(?:民事)?(?:公益)?诉讼被告人?|\s?[（(]附带民事诉讼被告人[）)]|\s?[（(]原审被告人[）)])?
     (?![的]|及其|之)
     \s?[:：]?\s?(?:自报|自称|化名)?\s?
     (?P<name>[^，。；：:,;（(\s、]{1,40}?)
@@ -350,7 +351,7 @@ DURATION = compile_verbose(
 )
 #: A crime as printed: 犯盗窃罪, 犯生产、销售伪劣产品罪.
 CHARGE = compile_verbose(
-    r"""犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
+    r"""(?<!侵)犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
 )
 #: A further crime in a list after 犯…罪: 犯甲罪、乙罪.
 CHARGE_MORE = compile_verbose(
@@ -361,6 +362,21 @@ CHARGE_NAMED = compile_verbose(
     r"""以\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,30}?罪)(?=\s?(?:分别|对被告人|对|判处|判决|定罪))"""
 )
 UPHELD = regex.compile(r"维持原判|维持[^。；]{0,60}?(?:判决|裁定)")
+#: A conviction stated in the reasoning: 其行为均已构成盗窃罪 (not 不构成, not 构成共同犯罪).
+CONVICTED = compile_verbose(
+    r"""(?<![不否])(?:已经|已|均已|均|亦|也)?构成\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?(?<!犯)罪)(?=[，。；,;\s（(]|$)"""
+)
+#: An appeal court endorsing the earlier court's findings: 原判已考虑其如实供述的情节 /
+#: 原判认定其为主犯正确. (A mere summary of the earlier reasoning, 原判认为…, is not the
+#: appeal court's own finding.)
+EARLIER_FINDING = compile_verbose(
+    r"""
+    (?:原判|原审(?:法院|判决)?|一审(?:法院|判决)?)(?:已经|已|均)?(?:充分|依法|综合)?
+    (?:认定|考虑|综合|根据|据此|结合)(?![:：，,])
+    # not 原判认定的事实清楚 / 原判认定上诉人…的事实清楚, about the facts and evidence
+    (?![^。；;\n]{0,80}?(?:的事实|事实清楚))
+    """
+)
 #: The principal penalty after 判处 / 决定执行 / 改判.
 PENALTY = compile_verbose(
     r"""
@@ -409,24 +425,73 @@ FACTOR_NEG_BEFORE = regex.compile(
     r"(?:不(?!满|影响)|没有|并无|无(?!异议)|并非|非(?!法)|未(?!遂|成年|满|得逞)|否认|难以|不属于?|不符合|不具有?|不构成|不是)"
     r"[^，,；;。、]{0,5}$")
 # 责令退赔 / 尚未退赔的部分 / 应当退赔: an order or an outstanding debt, not a factor.
-FACTOR_ORDER_BEFORE = regex.compile(r"(?:责令|继续|尚未|应当|应予|依法|予以|拒不|仍未)[^，,；;。]{0,6}$")
+# 要求赔偿 / 尚有…未能退赔: a claim or an outstanding debt.
+FACTOR_ORDER_BEFORE = regex.compile(
+    r"(?:(?:责令|继续|尚未|应当|应予|依法|予以|拒不|仍未|未能|要求|请求|判令|申请)[^，,；;。]{0,6}|(?<![相某])应|尚有[^，,；;。]{0,16}未能?)$")
+#: The court grants no leniency for what precedes (…，但…二审对此不再从轻 / 尚不足以从轻处罚).
+FACTOR_NO_LENIENCY = regex.compile(
+    r"不再(?:另行|予以|对其|因此)?(?:从轻|从宽|减轻)|(?:尚)?不足以(?:对其)?(?:从轻|从宽|改判|改变原判)")
+#: …不影响自首的成立: whatever else is argued, the factor stands;
+#: 原判已认定其系从犯: the appeal court states the earlier finding as settled.
+FACTOR_AFFIRM_BEFORE = regex.compile(
+    r"不影响(?:其|对其|本案)?(?:构成|认定|成立)?$|(?:原判|原审|一审)(?:法院|判决)?(?:已经|已)(?:依法)?认定[^，,；;。]{0,8}$")
 FACTOR_NOT_NEG = regex.compile(r"(?:不满|未满|无异议|不影响)[^，,；;。]{0,6}$")
 FACTOR_REJECT = regex.compile(
     r"不认定|不宜认定|不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
-    r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑")
+    r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑|"
+    # …不再另行从轻 / 原判认定累犯不当，应予纠正
+    r"不再(?:另行|予以|对其|因此)?(?:从轻|从宽|减轻)|不足以(?:对其)?(?:从轻|从宽|改判|改变原判)|"
+    r"(?<!并无|没有|无)不当(?!得利)|适用法律错误|应予纠正|不再(?:予以)?考虑|不足以影响量刑")
 FACTOR_ACCEPT = regex.compile(
-    r"予以采纳|予以支持|本院采纳|可予采纳|酌情采纳|予以采信|予以确认|予以认定|本院予以|(?<!(?:未|不|没有)[^，。；]{0,4})属实|(?<!不)成立|可以采纳|应予采纳|"
-    r"部分采纳|符合(?:法律规定|事实|客观事实)|与(?:查明的)?事实相符|本院认可|(?:可以|可|应当|应|依法|酌情|予以)(?:从轻|减轻|从重|免除)")
+    r"予以采纳|予以支持|本院采纳|可予采纳|酌情采纳|予以采信|予以确认|予以认定|本院予以|(?<!(?:未|不|没有)[^，。；]{0,4})属实|(?<!不|不能|未能)成立|可以采纳|应予采纳|"
+    r"部分采纳|符合(?:法律规定|事实|客观事实)|与(?:查明的)?事实相符|本院认可|(?:可以|可|应当|应|依法|酌情|予以)(?:从轻|减轻|从重|免除)|"
+    # 本院在量刑时一并予以考虑 / 本院认定其具有坦白情节 / 应当认定为自首
+    r"(?<!不|不再)(?:予以|一并|酌情)考虑|(?<=认定[^，,。；;]{0,12})(?:正确|无误|并无不当)|(?:依法|予以|可以|可)?对其(?:从轻|减轻|从宽)|(?<![不难])(?:应当|应|可以|依法|本院)认定")
 FACTOR_CLAIM = regex.compile(
-    r"辩护人|辩护意见|辩称|辩解|上诉理由|上诉[^，,。]{0,8}提出|(?<!本院)提出|公诉机关(?!指控[^。]{0,60}罪名成立)|"
+    r"辩护人|辩护意见|辩称|辩解|上诉理由|上诉(?:[^，,。]{0,8}提出|称)|(?<!本院)提出(?![^，,。；;]{0,4}犯意)|公诉机关(?!指控[^。]{0,60}罪名成立)|"
     r"检察院|公诉人|检察员|量刑建议|请求|要求")
-# 各被告人 / 四被告人: every defendant; 均 / 二人: the defendants named in the sentence so far.
-FACTOR_ALL = regex.compile(r"(?:各|全部|上述|前述|本案|以上|[二两三四五六七八九十0-9]{1,3}名?)被告(?:人|单位)|被告人均")
-FACTOR_GROUP = regex.compile(r"(?<![的])均|都|[二两三四五六七八九十]人|分别")
-FACTOR_ROLE_BEFORE = regex.compile(r"(?:被告人|被告单位|上诉人|原审被告人)$")
-FACTOR_LINKS = regex.compile(r"^(?:[、，,和及与]|被告人|被告单位|上诉人|原审被告人){0,3}$")
+#: The earlier court as a subject (原判对此未予认定 is its omission, not this court's refusal).
+FACTOR_EARLIER_COURT = regex.compile(r"原判|原审|一审(?:法院|判决)")
+FACTOR_OMITTED_BEFORE = regex.compile(r"(?:未|没有)(?:予|能)?(?:认定|评价|考虑)[^，,；;。]{0,5}$")
+FACTOR_CORRECTION = regex.compile(r"(?<!并无|没有|无)不当|错误|纠正|偏重|改判")
+#: Right after a phrase: it is what a claim is about (关于自首的辩护意见, 所提初犯的意见).
+FACTOR_CLAIM_AFTER = regex.compile(r"(?:情节)?的?(?:辩护意见|辩解|上诉理由|上诉意见|意见|主张)")
 
 FACTOR_NEXT_RULING = regex.compile(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)")
+#: Subjects that stand for several defendants: 各被告人 (all), 二被告人 / 三人 (a number),
+#: 其余被告人 (the rest), 被告单位 (the unit), 上诉人 (the appellants), when no name follows.
+FACTOR_SUBJECT = compile_verbose(
+    r"""
+      (?P<all>(?:各|全部|上述|前述|本案|以上|全体)(?:被告人|被告单位|上诉人|原审被告人)|被告人均)
+    | (?P<rest>(?:其余|其他)(?:[二两三四五六七八九十0-9]{1,2}名?)?(?:被告人|上诉人|原审被告人)|其余[二两三四五六七八九十0-9]{0,2}名?人)
+    | (?P<num>(?P<n>[二两三四五六七八九十]|[0-9]{1,2})名?(?:被告人|上诉人|原审被告人|人(?!民)))
+    | (?P<unit>(?:原审)?被告单位|上诉单位)
+    # 上诉人 with no name: the appellants (not 原审被告人 who did not appeal)
+    | (?P<appellant>(?<![原审])上诉人(?![（(]))
+    """
+)
+#: 均 / 都 / 分别 after names: every defendant named so far in the sentence.
+FACTOR_EACH = regex.compile(r"(?<![的])均|都|分别")
+#: Clause boundaries: the first one named in a clause is its subject.
+FACTOR_CLAUSE = regex.compile(r"[，,：:]")
+#: Nothing or a role word between a title and a name (主犯被告人甲某).
+FACTOR_ROLE = regex.compile(r"^\s?(?:被告人|上诉人|原审被告人)?$")
+#: Words joining the members of one subject: 甲某、乙某 / 被告单位及二被告人 / 甲某和被告人乙某.
+FACTOR_JOIN = regex.compile(r"^(?:[、和及与]|以及|被告人|被告单位|上诉人|原审被告人){0,3}$")
+#: Words before a name in an object position (甲某受乙某指使, 协助公安机关抓获乙某, 向乙某行贿,
+#: 按乙某安排): the name is not the subject of the clause.
+FACTOR_OBJECT = compile_verbose(
+    r"""
+    (?:受|被|向|抓获|揭发|检举|伙同|指使|雇用|雇佣|按照|按|听从|由|替|给|让|使|跟随|跟
+      |明知|知道|不知|得知|告知|通知|联系|介绍|帮助|协助|指派|安排|纠集|邀约|教唆|唆使|胁迫
+      |大于|小于|高于|低于|多于|少于|(?:受雇|受聘|受雇佣|任职|就职)于|拉拢|依附于|其(?:与|和|同|跟)
+      # 拉拢掌握账号的乙某: a name after an attribute is an object
+      |(?<![其之])的)
+    (?:了)?(?:同案犯|同案人|主犯|从犯|同伙|被告人|上诉人|原审被告人)?$
+    """
+)
+#: A turn (…不构成自首，但其如实供述…): rulings before it do not reach past it.
+FACTOR_TURN = regex.compile(r"[，,；;]\s?(?:但是|但|然而|仍)")
 
 # ---------------------------------------------------------------------------
 # Extraction: small helpers

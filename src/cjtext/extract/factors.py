@@ -5,18 +5,25 @@ examples), extendable with the user's own. Each match in the court's
 reasoning gets a status:
 
 ``rejected``
-    negated in its clause (不构成自首, 并无立功表现) or followed in its sentence by
-    a refusal (…的辩护意见不予采纳, …不能成立);
+    negated in its clause (不构成自首, 并无立功表现), followed in its sentence by
+    a refusal (…的辩护意见不予采纳, …不能成立) or by no leniency (尚不足以从轻处罚,
+    不再另行从轻);
 ``claimed``
-    put forward by the defence or prosecution (辩护人提出…) with no ruling on it
-    in the sentence or the next one, or found outside the reasoning;
+    put forward by the defence or prosecution (辩护人提出…, 关于自首的辩护意见) with
+    no ruling on it in the sentence or the next one, or found outside the reasoning;
 ``accepted``
-    otherwise: the court states it (系自首, 如实供述, 可以从轻处罚) or adopts the
-    claim (…的辩护意见，本院予以采纳).
+    otherwise: the court states it (系自首, 如实供述, 可以从轻处罚, 不影响自首的成立)
+    or adopts the claim (…的辩护意见，本院予以采纳, 本院在量刑时一并考虑).
 
-A factor attaches to the defendants named nearest before it in its sentence,
-or to all defendants after 各被告人 / 四被告人 / 均, or to the subject carried from
-the previous sentence (其…).
+A ruling reaches back only within its stretch of the sentence: a turn (…不构成自首，
+但其如实供述) or a later claim of its own (系主犯，其关于系从犯的辩解不能成立) bounds it.
+
+A factor attaches to the subject before it in its sentence: the nearest name not
+in an object position (甲某受乙某指使 / 协助抓获乙某: 甲某), taken back to the first
+one named in its clause, with the names joined to it (甲某、乙某); or a group word:
+各被告人 (all), 二被告人 / 三人 (all, the people beside a unit, or the last ones
+named), 其余被告人 (the rest), 被告单位 (the unit); after 均 / 分别, everyone named
+so far; with no subject, the one carried from the previous sentence (其…).
 """
 
 from __future__ import annotations
@@ -31,18 +38,28 @@ import regex
 
 from ..patterns import (
     FACTOR_ACCEPT,
-    FACTOR_ALL,
+    FACTOR_AFFIRM_BEFORE,
     FACTOR_CLAIM,
+    FACTOR_CLAIM_AFTER,
+    FACTOR_CLAUSE,
     FACTOR_CLAUSE_BACK,
-    FACTOR_GROUP,
-    FACTOR_LINKS,
+    FACTOR_CORRECTION,
+    FACTOR_EACH,
+    FACTOR_EARLIER_COURT,
+    FACTOR_JOIN,
     FACTOR_NEG_BEFORE,
     FACTOR_NEXT_RULING,
+    FACTOR_NO_LENIENCY,
     FACTOR_NOT_NEG,
+    FACTOR_OBJECT,
+    FACTOR_OMITTED_BEFORE,
     FACTOR_ORDER_BEFORE,
     FACTOR_REJECT,
-    FACTOR_ROLE_BEFORE,
+    FACTOR_ROLE,
     FACTOR_SENTENCE_END,
+    FACTOR_SUBJECT,
+    FACTOR_TURN,
+    UNIT_WORDS,
 )
 from .parties import find_names
 
@@ -152,15 +169,47 @@ class _Sentence:
         self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
         self._starts = {id(self.rejects): [m.start() for m in self.rejects],
                         id(self.accepts): [m.start() for m in self.accepts]}
-        claim = FACTOR_CLAIM.search(text, s, e)
+        self.claims = [m.start() for m in FACTOR_CLAIM.finditer(text, s, e)]
+        claim = FACTOR_CLAIM.match(text, self.claims[0], e) if self.claims else None
         self.first_claim_end = claim.end() if claim else None
+        self.turns = [m.start() for m in FACTOR_TURN.finditer(text, s, e)]
+        self.commas = [m.start() for m in FACTOR_CLAUSE.finditer(text, s, e)]
+        self.earlier = [m.start() for m in FACTOR_EARLIER_COURT.finditer(text, s, e)]
+        self.no_leniency = [m.start() for m in FACTOR_NO_LENIENCY.finditer(text, s, e)]
+        self.ruling_starts = sorted(self._starts[id(self.rejects)] + self._starts[id(self.accepts)])
         self.next_rej, self.next_acc = _last(FACTOR_REJECT, next_sent), _last(FACTOR_ACCEPT, next_sent)
         self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
 
-    def after(self, matches: list, pos: int):
-        """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting at or after ``pos``."""
-        i = bisect_left(self._starts[id(matches)], pos)
-        return (matches[i], matches[-1]) if i < len(matches) else (None, None)
+    def after(self, matches: list, pos: int, end: int | None = None):
+        """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting in ``[pos, end)``."""
+        starts = self._starts[id(matches)]
+        i = bisect_left(starts, pos)
+        j = len(matches) if end is None else bisect_left(starts, end)
+        return (matches[i], matches[j - 1]) if i < j else (None, None)
+
+    def later_claim(self, pos: int) -> int | None:
+        """Start of the first claim after ``pos`` that opens a clause of its own (…，其上诉称…)."""
+        i = bisect_left(self.claims, pos)
+        if i == len(self.claims):
+            return None
+        j = bisect_left(self.commas, pos)
+        return self.claims[i] if j < len(self.commas) and self.commas[j] < self.claims[i] else None
+
+    def has_accept(self, a: int, b: int) -> bool:
+        """Whether an acceptance starts in ``[a, b)``."""
+        starts = self._starts[id(self.accepts)]
+        i = bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
+
+    def has_ruling(self, a: int, b: int) -> bool:
+        """Whether a refusal or an acceptance starts in ``[a, b)``."""
+        i = bisect_left(self.ruling_starts, a)
+        return i < len(self.ruling_starts) and self.ruling_starts[i] < b
+
+    def part(self, a: int, b: int) -> tuple[int, int]:
+        """The stretch between the turns (，但 / ，然而) around ``text[a:b]``."""
+        i = bisect_right(self.turns, a)
+        return (self.turns[i - 1] if i else self.s), (self.turns[i] if i < len(self.turns) else self.e)
 
 
 def _last(pattern, text: str):
@@ -170,15 +219,47 @@ def _last(pattern, text: str):
     return m
 
 
-def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
+#: A claim of one refused is the court's finding of the other (所提系从犯的意见…系主犯…不予采纳).
+OPPOSITE = {"principal": "accessory", "accessory": "principal"}
+
+
+def _clause_before(text: str, sent: _Sentence, m_start: int) -> str:
     back = FACTOR_CLAUSE_BACK.search(text, sent.s, m_start)
-    before = text[back.end() if back else sent.s:m_start]
-    if FACTOR_NEG_BEFORE.search(before) and not FACTOR_NOT_NEG.search(before):
-        return "rejected"
+    return text[back.end() if back else sent.s:m_start]
+
+
+def _negated(before: str) -> bool:
+    return FACTOR_NEG_BEFORE.search(before) is not None and not FACTOR_NOT_NEG.search(before)
+
+
+def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
+    before = _clause_before(text, sent, m_start)
+    if _negated(before):
+        # 原判…未认定自首，量刑偏重: the earlier court's omission, corrected here, is no
+        # refusal (but 原判未认定其坦白并无不当 is).
+        if not (bisect_left(sent.earlier, m_start) and FACTOR_OMITTED_BEFORE.search(before)):
+            return "rejected"
+        return "claimed" if FACTOR_CORRECTION.search(text, m_end, sent.e) else "rejected"
+    # 其辩解不影响自首的成立 / 不影响其主犯地位的认定: the court affirms it.
+    if FACTOR_AFFIRM_BEFORE.search(before):
+        return "accepted"
+    # A turn (…不构成自首，该意见不予采纳，但其如实供述…) bounds the rulings: those
+    # before it do not reach a phrase after it, those after it reach back only
+    # when the phrase has no ruling of its own before the turn.
+    p_lo, p_hi = sent.part(m_start, m_end)
+    scope = p_hi if sent.has_ruling(m_end, p_hi) else None
+    # …and so does a later claim: 原判认定其为主犯并无不当，其上诉称…不予采纳.
+    later = sent.later_claim(m_end)
+    if later is not None and sent.has_ruling(m_end, later):
+        scope = min(scope or sent.e, later)
+    claimed = (sent.first_claim_end is not None and sent.first_claim_end <= m_start
+               and (sent.first_claim_end >= p_lo or not sent.has_ruling(sent.first_claim_end, p_lo))
+               # 关于自首的辩护意见 / 所提初犯的意见: the topic of a claim
+               or FACTOR_CLAIM_AFTER.match(text, m_end, sent.e) is not None)
     # The court's conclusion comes last: "经查属实，予以采纳" or "经查，…，该意见不予采纳".
-    first_rej, rej = sent.after(sent.rejects, m_end)
-    first_acc, acc = sent.after(sent.accepts, m_end)
-    if sent.first_claim_end is not None and sent.first_claim_end <= m_start:
+    first_rej, rej = sent.after(sent.rejects, m_end, scope)
+    first_acc, acc = sent.after(sent.accepts, m_end, scope)
+    if claimed:
         if rej and (acc is None or rej.start() > acc.start()):
             return "rejected"
         if acc:
@@ -190,58 +271,154 @@ def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
             if nxt_acc:
                 return "accepted"
         return "claimed"
-    # A refusal right after the phrase, before any acceptance: 系自首…不能成立.
-    if first_rej and first_rej.start() - m_end < 20 and (first_acc is None or first_rej.start() < first_acc.start()):
+    # No leniency granted later in the sentence, with no acceptance between:
+    # 虽能如实供述，尚不足以从轻处罚 / 所称初犯…已综合考虑，不再另行从轻.
+    i = bisect_left(sent.no_leniency, m_end)
+    if i < len(sent.no_leniency) and not sent.has_accept(m_end, sent.no_leniency[i]):
+        return "rejected"
+    # A refusal right after the phrase, before any acceptance: 系自首…不能成立 (but not
+    # the refusal of a claim put after it: 系主犯，其关于系从犯的辩解不能成立).
+    if first_rej and first_rej.start() - m_end < 20 and (first_acc is None or first_rej.start() < first_acc.start()) \
+            and (later is None or later >= first_rej.start()):
         return "rejected"
     return "accepted"
 
 
-class _Mentions(list):
-    """Name mentions in text order; they never overlap, so starts and ends are both sorted."""
+class _Subjects:
+    """Who a phrase is about: name mentions and group words (各被告人, 二人, 被告单位) of one region,
+    indexed once so that each phrase is resolved by bisection."""
 
-    def __init__(self, mentions: list[tuple[int, int, str]]):
-        super().__init__(mentions)
-        self.starts = [m[0] for m in mentions]
-        self.ends = [m[1] for m in mentions]
+    def __init__(self, text: str, lo: int, hi: int, names: list[str], units: set[str],
+                 appellants: set[str] = frozenset()):
+        self.text, self.names = text, list(dict.fromkeys(names))
+        self.units = [n for n in self.names if n in units]
+        self.appellants = [n for n in self.names if n in appellants]
+        self.people = [n for n in self.names if n not in units]
+        mentions = find_names(text, names, lo, hi)
+        starts = {a for a, _, _ in mentions}
+        tokens: list[tuple[int, int, str, object]] = [(a, b, "name", n) for a, b, n in mentions]
+        covered = [(a, b) for a, b, _ in mentions]
+        for m in FACTOR_SUBJECT.finditer(text, lo, hi):
+            kind = next(k for k in ("all", "rest", "num", "unit", "appellant") if m.group(k))
+            # 被告单位某某公司 / 上诉人甲某: a role word before a name, not a subject of its own.
+            if kind in ("unit", "appellant") and (
+                    m.end() in starts or (m.end() + 1 in starts and text[m.end()].isspace())):
+                continue
+            i = bisect_right(covered, (m.start(), hi)) - 1
+            if i >= 0 and covered[i][1] > m.start():
+                continue
+            tokens.append((m.start(), m.end(), kind, _count(m.group("n")) if kind == "num" else None))
+        tokens.sort()
+        self.tokens = tokens
+        self.starts = [t[0] for t in tokens]
+        self.each = [m.start() for m in FACTOR_EACH.finditer(text, lo, hi)]
+        self.clauses = [m.start() for m in FACTOR_CLAUSE.finditer(text, lo, hi)]
+        # subject[k]: the nearest token at or before k that is not in an object position.
+        self.subject: list[int] = []
+        for k, t in enumerate(tokens):
+            obj = FACTOR_OBJECT.search(text, max(lo, t[0] - 12), t[0]) is not None
+            self.subject.append(self.subject[k - 1] if obj and k else (-1 if obj else k))
 
-    def within(self, lo: int, hi: int) -> range:
-        """Indices of the mentions inside ``text[lo:hi]``."""
-        return range(bisect_left(self.starts, lo), bisect_right(self.ends, hi))
+    def name_at(self, pos: int) -> bool:
+        """Whether a defendant's name starts at ``pos`` (or after a role word there)."""
+        i = bisect_left(self.starts, pos)
+        return i < len(self.tokens) and self.tokens[i][2] == "name" and self.tokens[i][0] - pos <= 5 and \
+            FACTOR_ROLE.match(self.text[pos:self.tokens[i][0]]) is not None
+
+    def __call__(self, lo: int, hi: int, carried: list[str], barrier: int = 0) -> list[str]:
+        """The defendants a phrase at ``hi`` is about, from the subjects in ``text[lo:hi]``."""
+        first = bisect_left(self.starts, lo)
+        last = bisect_left(self.starts, hi) - 1
+        while last >= first and self.tokens[last][1] > hi:
+            last -= 1
+        # The subject is the nearest one named, skipping names in an object
+        # position (甲某受乙某指使 / 协助抓获乙某 / 向乙某行贿: 甲某).
+        k = self.subject[last] if last >= first else -1
+        if k < first:
+            return []
+        text, tokens = self.text, self.tokens
+        tok = tokens[k]
+        if tok[2] == "name":
+            # 均 / 分别 after the names: everyone named so far in the sentence.
+            e = bisect_left(self.each, tok[1])
+            if e < len(self.each) and self.each[e] < hi:
+                # …but not those named as an attribute (在甲某、乙某的共同犯罪中).
+                keep: list[int] = []
+                attributive = False
+                for j in range(k, max(first, k - 24) - 1, -1):
+                    if j < k and not FACTOR_JOIN.match(text[tokens[j][1]:tokens[j + 1][0]]):
+                        attributive = False
+                    if text.startswith("的", tokens[j][1]):
+                        attributive = True
+                    if self.subject[j] == j and not attributive:
+                        keep.append(j)
+                out: dict[str, None] = {}
+                for j in reversed(keep):
+                    for n in self._resolve(j, first, carried):
+                        out.setdefault(n)
+                return list(out)
+        lead = k
+        while lead > first and FACTOR_JOIN.match(text[tokens[lead - 1][1]:tokens[lead][0]]):
+            lead -= 1
+        stop = k + 1
+        if tok[2] == "name":
+            # The first one named in the clause is its subject (甲某关于…为乙某操作的辩解，
+            # 不影响其主犯地位: 甲某), unless a phrase came between (甲某系主犯、乙某系从犯).
+            c = bisect_left(self.clauses, tok[0]) - 1
+            clause_lo = max(lo, barrier, self.clauses[c] + 1 if c >= 0 else lo)
+            j = bisect_left(self.starts, clause_lo, first, lead + 1)
+            while j < lead and self.subject[j] != j:
+                j += 1
+            if j < lead:
+                lead, stop = j, j + 1
+                while stop <= k and FACTOR_JOIN.match(text[tokens[stop - 1][1]:tokens[stop][0]]):
+                    stop += 1
+        out: dict[str, None] = {}
+        for j in range(lead, stop):
+            for n in self._resolve(j, first, carried):
+                out.setdefault(n)
+        return list(out)
+
+    def _resolve(self, j: int, first: int, carried: list[str]) -> list[str]:
+        tok = self.tokens[j]
+        kind = tok[2]
+        if kind == "name":
+            return [tok[3]]
+        if kind == "all":
+            return self.names
+        if kind == "unit":
+            return self.units
+        if kind == "appellant":
+            return self.appellants
+        before = [t[3] for t in reversed(self.tokens[max(first, j - 16):j]) if t[2] == "name"]
+        if kind == "rest":
+            named = set(carried) | set(before)
+            rest = [n for n in self.names if n not in named]
+            return rest if named and rest else []
+        n = tok[3]
+        if n == len(self.names):
+            return self.names
+        if self.units and n == len(self.people):
+            return self.people
+        # 甲某…，乙某…，二人均…: the last ones named in the sentence.
+        named = list(dict.fromkeys(before))[:n or 0]
+        if n and len(named) == n:
+            return sorted(named, key=self.names.index)
+        return carried if n and len(carried) == n else []
 
 
-def _subjects(text: str, lo: int, hi: int, mentions: _Mentions, everyone: list[str]) -> list[str]:
-    """The defendants a phrase at ``hi`` is about, from mentions in ``text[lo:hi]``."""
-    inside = mentions.within(lo, hi)
-    last_end = mentions[inside[-1]][1] if inside else lo
-    if FACTOR_ALL.search(text, last_end, hi):
-        return list(everyone)
-    if not inside:
-        return []
-    if FACTOR_GROUP.search(text, last_end, hi):
-        # Every name mentioned so far in the sentence; walk back only until all are seen.
-        seen: dict[str, None] = {}
-        for k in reversed(inside):
-            seen.setdefault(mentions[k][2])
-            if len(seen) == len(set(everyone)):
-                break
-        return sorted(seen, key=lambda n: next(mentions[k][0] for k in inside if mentions[k][2] == n))
-    # The subject is the last name introduced by a role word (被告人甲受乙指使…
-    # 系从犯: 甲, not 乙) with the names listed after it (被告人甲、乙…).
-    lead = next((k for k in reversed(inside)
-                 if FACTOR_ROLE_BEFORE.search(text, max(lo, mentions[k][0] - 4), mentions[k][0])), inside[-1])
-    while lead > inside.start and FACTOR_LINKS.match(text[mentions[lead - 1][1]:mentions[lead][0]]):
-        lead -= 1  # 被告单位甲、被告人乙: the list began earlier
-    group = [mentions[lead][2]]
-    for k in range(lead + 1, inside.stop):
-        if not FACTOR_LINKS.match(text[mentions[k - 1][1]:mentions[k][0]]):
-            break
-        group.append(mentions[k][2])
-    return list(dict.fromkeys(group))
+def _count(numeral: str | None) -> int | None:
+    if not numeral:
+        return None
+    if numeral.isdigit():
+        return int(numeral)
+    return {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}.get(numeral)
 
 
 def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
                  claims: list[tuple[int, int, str]] = (), vocabulary: FactorVocabulary | None = None,
-                 ) -> list[Factor]:
+                 units: set[str] | None = None, earlier: list[tuple[int, int, int]] = (),
+                 appellants: set[str] = frozenset()) -> list[Factor]:
     """Factor mentions with status and defendant.
 
     Parameters
@@ -254,6 +431,14 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         The court's reasoning (本院认为…).
     claims : list of (start, end, label)
         Other sections (defence, prosecution) whose mentions count as ``claimed``.
+    units : set of str, optional
+        The names that are units (被告单位); by default those that look like one (…公司).
+    appellants : set of str, optional
+        The names of the appellants (上诉人), whom a bare 上诉人 means.
+    earlier : list of (start, end, first)
+        Passages of an appeal ruling that endorse the earlier court's findings (原判已考虑其
+        如实供述的情节), read like the reasoning from ``first`` on, source ``"earlier"``;
+        ``text[start:first]`` only says whom they are about.
 
     Examples
     --------
@@ -267,10 +452,14 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
      ('甲某', 'confession', 'accepted'), ('乙某', 'confession', 'accepted')]
     """
     voc = vocabulary or default_vocabulary()
+    if units is None:
+        units = {n for n in names if UNIT_WORDS.search(n)}
     out: list[Factor] = []
-    regions = ([(reasoning[0], reasoning[1], "reasoning")] if reasoning else []) + list(claims)
-    for lo, hi, source in regions:
-        mentions = _Mentions(find_names(text, names, lo, hi))
+    regions = ([(a, b, "earlier", first) for a, b, first in earlier]
+               + ([(reasoning[0], reasoning[1], "reasoning", reasoning[0])] if reasoning else [])
+               + [(a, b, source, a) for a, b, source in claims])
+    for lo, hi, source, first in regions:
+        subjects = _Subjects(text, lo, hi, names, units, appellants)
         sents = []
         start = lo
         for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
@@ -281,18 +470,32 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         carried: list[str] = list(names) if len(names) == 1 else []
         for i, (s, e) in enumerate(sents):
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
-            sent = _Sentence(text, s, e, nxt) if source == "reasoning" else None
-            for m in voc.pattern.finditer(text, s, e):
+            sent = _Sentence(text, s, e, nxt) if source in ("reasoning", "earlier") else None
+            barrier = s
+            refused: set[str] = set()
+            for m in voc.pattern.finditer(text, max(s, first), e):
                 label = m.lastgroup
-                if FACTOR_ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
+                # 责令退赔 / 尚未退赔: an order or a debt, not restitution made.
+                if label == "restitution" and FACTOR_ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):
+                    continue
+                # 协助抓获主犯乙某: a title before a name, not a factor.
+                if label in ("principal", "accessory") and subjects.name_at(m.end()):
                     continue
                 status = _status(text, sent, m.start(), m.end()) if sent is not None else "claimed"
-                who = _subjects(text, s, m.start(), mentions, names) or carried
+                if status == "rejected" and sent is not None:
+                    if OPPOSITE.get(label) in refused and sent.first_claim_end is not None \
+                            and sent.first_claim_end <= m.start() \
+                            and not _negated(_clause_before(text, sent, m.start())):
+                        status = "accepted"
+                    elif label in OPPOSITE:
+                        refused.add(label)
+                who = subjects(s, m.start(), carried, barrier) or carried
+                barrier = m.end()
                 if not who and len(names) == 1:
                     who = list(names)
                 for name in who or [None]:
                     out.append(Factor(m.group(), m.start(), m.end(), label, status, name, source))
-            named = _subjects(text, s, e, mentions, names)
+            named = subjects(s, e, carried)
             if named:
                 carried = named
     return out
@@ -321,7 +524,8 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
     lo, hi = (min(f.start for f in mine), max(f.start for f in mine)) if mine else (0, 0)
     ends = [m.start() for m in FACTOR_SENTENCE_END.finditer(text, lo, hi)]
     surrender_sentences = {bisect_left(ends, f.start) for f in mine
-                           if f.status == "accepted" and f.label == "voluntary_surrender"} if text else set()
+                           if f.status == "accepted" and f.label == "voluntary_surrender"} \
+        if text and last.get("voluntary_surrender") == "accepted" else set()
 
     out: dict[str, None] = {}
     for f in mine:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document, parse
 from ..io import Record
 from ..metadata import Metadata
-from ..patterns import UPHELD
+from ..patterns import CONVICTED, EARLIER_FINDING, UPHELD
 from ..sections import Section
 from .articles import Article, applied, find_articles
 from .factors import (
@@ -18,7 +18,7 @@ from .factors import (
     accepted_labels,
     find_factors,
 )
-from .parties import Party, age_at, find_elsewhere, find_parties
+from .parties import Party, age_at, find_elsewhere, find_names, find_parties
 from .sentences import Penalty, Sentence, Span, find_sentences
 
 __all__ = ["Defendant", "Judgement", "extract"]
@@ -241,6 +241,11 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         # unclear, look in the whole account before the reasoning.
         before = (nsec["header"][1] if "header" in nsec else 0,
                   nsec.get("reasoning", nsec.get("judgment", (len(text),)))[0])
+        # The crimes this court finds (本院认为，上诉人甲某…其行为已构成X罪) outrank a
+        # crime named anywhere before the reasoning (上诉提出应以Y罪定罪).
+        found: dict[str, Span] = {}
+        for n, charge in _convictions(text, names, [nsec.get("reasoning")]):
+            found.setdefault(n, charge)
         for key in ("original_judgement", "procedure", "before"):
             region = before if key == "before" else nsec.get(key)
             if region is None or all(s.penalty.kind != "unknown" and s.charges for s in sentences.values()):
@@ -248,13 +253,26 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
             earlier = find_sentences(text, names, *region)
             for n, s in sentences.items():
                 e = earlier[n]
+                if key == "before" and n in found and e.charges:
+                    e = Sentence(**{**e.__dict__, "charges": (found[n],)})
                 if s.penalty.kind == "unknown" and e.penalty.kind != "unknown":
                     sentences[n] = e
                 elif not s.charges and e.charges:
                     sentences[n] = Sentence(**{**s.__dict__, "charges": e.charges})
+        if any(not s.charges for s in sentences.values()):
+            # …then those the earlier court found (原判认为，甲某…均已构成X罪).
+            for n, charge in _convictions(text, names, [before]):
+                found.setdefault(n, charge)
+            for n, charge in found.items():
+                if not sentences[n].charges:
+                    sentences[n] = Sentence(**{**sentences[n].__dict__, "charges": (charge,)})
 
     claims = [(*nsec[k], k) for k in ("defence", "prosecution") if k in nsec]
-    factors = find_factors(text, names, nsec.get("reasoning"), claims, vocabulary)
+    units = {p.name for p in parties if p.is_unit}
+    earlier = _earlier_findings(text, nsections) if upheld else []
+    appellants = {p.name for p in parties if p.role.startswith(("上诉人", "上诉单位"))}
+    factors = find_factors(text, names, nsec.get("reasoning"), claims, vocabulary, units=units, earlier=earlier,
+                           appellants=appellants)
     applied_arts = [a for a in articles if a.role == "applied" and a.law == "刑法"]
     when = dt.date.fromisoformat(doc.metadata.judgement_date) if doc.metadata.judgement_date else None
     defendants = []
@@ -277,6 +295,53 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
             age_at(p.birth_date, when) if not p.is_unit else None))
     elsewhere = tuple(_span_fields(doc, Span(n, a, b, n)) for n, a, b in find_elsewhere(text, set(names)))
     return Judgement(doc, tuple(defendants), tuple(_span_fields(doc, a) for a in articles), elsewhere)
+
+
+def _convictions(text: str, names: list[str], regions) -> list[tuple[str, Span]]:
+    """(name, charge) for each defendant named before 构成X罪 in its sentence, first region first."""
+    out: list[tuple[str, Span]] = []
+    for region in regions:
+        if region is None:
+            continue
+        lo, hi = region
+        mentions = find_names(text, names, lo, hi)
+        k = 0
+        sent_start = prev_end = lo
+        for m in CONVICTED.finditer(text, lo, hi):
+            cut = max(text.rfind(c, prev_end, m.start()) for c in "。；;\n")
+            sent_start = cut + 1 if cut >= prev_end else sent_start
+            prev_end = m.end()
+            while k < len(mentions) and mentions[k][0] < sent_start:
+                k += 1
+            j = k
+            while j < len(mentions) and mentions[j][1] <= m.start():
+                out.append((mentions[j][2], Span(m.group("charge"), m.start("charge"), m.end("charge"),
+                                                 m.group("charge"))))
+                j += 1
+    return out
+
+
+def _earlier_findings(text: str, sections: list[Section]) -> list[tuple[int, int, int]]:
+    """Sentences of an upholding ruling that endorse the earlier court's findings (原判已考虑其
+    如实供述的情节), outside the parties, the parties' submissions and the decision, as
+    (start, end, first): from ``start`` (the sentence before) only names are read."""
+    out: list[tuple[int, int]] = []
+    for sec in sections:
+        if sec.label not in ("procedure", "original_judgement", "facts", "evidence", "reasoning"):
+            continue
+        for m in EARLIER_FINDING.finditer(text, sec.start, sec.end):
+            if out and m.start() < out[-1][1]:
+                continue
+            lo = max(sec.start, out[-1][1] if out else 0)
+            a = max((text.rfind(c, lo, m.start()) for c in "。；;\n"), default=-1)
+            a = a + 1 if a >= lo else lo
+            b = min([x for x in (text.find(c, m.end(), sec.end) for c in "。；;\n") if x >= 0] or [sec.end])
+            # The sentence before, in the same paragraph, says whom 其 means.
+            lead = max((text.rfind(c, lo, max(lo, a - 1)) for c in "。；;"), default=-1)
+            line = text.rfind("\n", lo, a)
+            lead = max(lead + 1 if lead >= lo else lo, line + 1 if line >= lo else lo)
+            out.append((lead, min(b + 1, sec.end), a))
+    return out
 
 
 def _map_sentence(doc: Document, s: Sentence) -> Sentence:
