@@ -635,7 +635,9 @@ class Model:
 
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, path)
+        import zipfile
+
+        sio.dump(self.pipeline, path, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
         card = dict(self.card)
         card["secondary_threshold"] = self.secondary_threshold
         card_path(path).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -756,9 +758,31 @@ def _fit_prepared(prepared: np.ndarray, y: np.ndarray, design: str, views: int, 
     if views:
         X = np.vstack([prepared, opening_views(prepared, views)])
         Y = np.concatenate([y, y])
-    features = pipe.steps[1][1].fit(X, Y)
-    clf = pipe.steps[2][1].fit(features.transform(X), Y)
+    features = pipe.steps[1][1]
+    clf = pipe.steps[2][1].fit(features.fit_transform(X, Y), Y)
+    _compact(features)
     return Pipeline([pipe.steps[0], ("features", features), ("clf", clf)])
+
+
+def _compact(estimator) -> None:
+    """Make the fitted vectorisers small on disk.
+
+    Deletes ``stop_words_`` (every n-gram cut by min_df or max_features, kept by
+    scikit-learn for introspection only) and turns the vocabulary's numpy integers
+    into Python ints, which skops stores inline instead of one array file each.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stack = [estimator]
+    while stack:
+        est = stack.pop()
+        if isinstance(est, TfidfVectorizer):
+            if hasattr(est, "stop_words_"):
+                del est.stop_words_
+            if hasattr(est, "vocabulary_"):
+                est.vocabulary_ = {k: int(v) for k, v in est.vocabulary_.items()}
+        stack += [t for _, t, *_ in getattr(est, "transformers_", [])]
+        stack += [t for _, t in getattr(est, "steps", [])]
 
 
 def _prepare_options(options: dict) -> dict:

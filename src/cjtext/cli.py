@@ -81,9 +81,56 @@ def _report_errors(command: str, verb: str, n: int, log: ErrorLog, errors_path: 
             print(f"  … and {len(log) - 20} more (use --errors FILE)", file=sys.stderr)
 
 
+def _years(text: str) -> tuple[int, int]:
+    a, _, b = text.partition("-")
+    try:
+        return int(a), int(b or a)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year or a range such as 2012-2016, got {text!r}") from None
+
+
+def _wants_tables(args: argparse.Namespace) -> bool:
+    from pathlib import Path
+
+    return bool(args.to and args.to != "jsonl") or (
+        args.output is not None and Path(args.output).suffix in (".parquet", ".csv", ".dta"))
+
+
+def _cmd_extract_tables(args: argparse.Namespace) -> int:
+    from . import corpus
+
+    if not args.output:
+        raise CjtextError("tables need an output: -o results.parquet (or .csv, .dta, or a folder with --to)")
+    err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    log = ErrorLog(stream=err_stream)
+    try:
+        cases, defendants = corpus.extract(args.paths, classify=not args.no_classify, on_error=log,
+                                           text_field=args.text_field, id_field=args.id_field,
+                                           encoding=args.encoding, format=args.format)
+    finally:
+        if err_stream:
+            err_stream.close()
+    n = len(cases)
+    filters = {"articles": args.articles, "charges": args.charges, "years": args.years, "courts": args.courts,
+               "provinces": args.provinces, "cyber": args.cyber}
+    filters = {k: v for k, v in filters.items() if v is not None}
+    if filters:
+        cases, defendants = corpus.select(cases, defendants, **filters)
+        print(f"cjtext extract: {len(cases)} of {n} cases kept by the filters", file=sys.stderr)
+    fmt = {"stata": "stata", "csv": "csv", "parquet": "parquet"}.get(args.to or "")
+    paths = corpus.write(cases, defendants, args.output, fmt)
+    print(f"cjtext extract: {len(cases)} cases, {len(defendants)} defendants -> {paths[0]}, {paths[1]}",
+          file=sys.stderr)
+    _report_errors("extract", "extracted", n, log, args.errors)
+    return 0 if n or not len(log) else 1
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .errors import DocumentError
     from .extract import extract
+
+    if _wants_tables(args):
+        return _cmd_extract_tables(args)
 
     err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
     log = ErrorLog(stream=err_stream)
@@ -333,11 +380,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
 
     p = sub.add_parser("extract", help="extract defendants, sentences, fines, factors and articles",
-                       description="Extract each judgement's facts and write one JSON object per line: "
-                                   "the gold-format fields (docs/gold-format) plus spans, attributes, "
-                                   "every citation and every factor mention with its status.")
+                       description="Extract each judgement's facts. With -o X.parquet, X.csv or X.dta (or --to), "
+                                   "write two tables, one row per case (X.cases.*) and one per defendant "
+                                   "(X.defendants.*), columns as in docs/data-dictionary.md, with the value "
+                                   "chain of each case. Otherwise write one JSON object per document: the "
+                                   "gold-format fields plus spans, attributes, every citation and every factor "
+                                   "mention with its status.")
     _add_read_options(p)
-    p.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
+    p.add_argument("-o", "--output", help="output file: .parquet/.csv/.dta for tables, else JSON lines "
+                                          "(default: JSON lines on standard output)")
+    p.add_argument("--to", choices=["parquet", "csv", "stata", "jsonl"],
+                   help="output format when the file name does not say (tables go into a folder)")
+    p.add_argument("--no-classify", action="store_true", help="tables: leave out the value-chain columns")
+    p.add_argument("--articles", nargs="+", metavar="ARTICLE",
+                   help="tables: keep cases applying any of these provisions, e.g. 刑法第285条 刑法第286条 "
+                        "(a provision covers its paragraphs, not 之一/之二)")
+    p.add_argument("--charges", nargs="+", metavar="CHARGE", help="tables: keep cases with any of these charges")
+    p.add_argument("--years", type=_years, metavar="Y1-Y2", help="tables: keep cases of these years")
+    p.add_argument("--courts", nargs="+", metavar="TEXT", help="tables: keep cases whose court name contains TEXT")
+    p.add_argument("--provinces", nargs="+", metavar="PROVINCE", help="tables: keep cases of these provinces")
+    p.add_argument("--cyber", action="store_true", default=None,
+                   help="tables: keep cybercrime cases (arts. 285–287 applied or classified as cyber)")
     p.add_argument("--gold-only", action="store_true", help="write only the gold-format fields")
     p.add_argument("--table", action="store_true",
                    help="print one readable row per defendant instead of JSON")

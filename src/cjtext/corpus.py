@@ -458,3 +458,27 @@ def trends(cases, defendants, by: str = "year"):
     out = out.join(factors.rename(columns=lambda c: "prevalence_" + c[2:]))
     out.index.name = by
     return out.astype("Float64")
+
+
+def data_dictionary() -> str:
+    """``docs/data-dictionary.md``: every column of both tables with type, unit and meaning (Markdown)."""
+    types = {"string": "text", "Int64": "integer", "Float64": "number", "boolean": "true/false", "date": "date"}
+    parts = ["# Data dictionary\n",
+             "The two tables of `cjtext extract -o results.parquet` (or `.csv`, `.dta`) and of "
+             "`cjtext.corpus.extract()`. Empty cells mean *not stated in the document* (or, for the "
+             "value-chain columns, *not classified*). In Stata files true/false are 1/0. Generated from "
+             "`cjtext.corpus.CASE_COLUMNS` and `DEFENDANT_COLUMNS`; a test keeps this page in step.\n"]
+    for title, cols in (("Cases (`*.cases.*`): one row per judgement", CASE_COLUMNS),
+                        ("Defendants (`*.defendants.*`): one row per defendant", DEFENDANT_COLUMNS)):
+        parts.append(f"\n## {title}\n\n| column | type | unit | meaning |\n|---|---|---|---|\n")
+        factor_done = False
+        for name, (dtype, unit, meaning) in cols.items():
+            if name.startswith("f_"):
+                if not factor_done:
+                    parts.append("| `f_<factor>` | true/false | | the court accepts this sentencing factor; one "
+                                 "column per factor of the gold vocabulary: "
+                                 + ", ".join(f"`f_{f}`" for f in FACTOR_LABELS) + " |\n")
+                    factor_done = True
+                continue
+            parts.append(f"| `{name}` | {types[dtype]} | {unit} | {meaning} |\n")
+    return "".join(parts)

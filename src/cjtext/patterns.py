@@ -501,6 +501,8 @@ PROBATION_WORD = regex.compile(r"缓刑")
 ACQUITTAL_CONTEXT = regex.compile(r"宣告|无罪")
 NAME_SEPARATOR = regex.compile(r"[、，和及与]")
 ELSEWHERE_PREFIX = regex.compile(r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|与|和|以及|及)")
+#: A comma followed by the word that starts a list of companions: "…，与李某（另案处理）".
+LIST_AFTER_COMMA = regex.compile(r"[，,]\s?(?=伙同|与|和|同|以及|及)")
 ELSEWHERE_COMPANION = regex.compile(r"^.*?(?:伙同|与|和|同)(?=[\p{Han}]{2,4}$)")
 OTHER_PARTY = regex.compile(r"辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人")
 

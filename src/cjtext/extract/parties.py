@@ -23,6 +23,7 @@ from ..patterns import (
     ELSEWHERE,
     ELSEWHERE_COMPANION,
     ELSEWHERE_PREFIX,
+    LIST_AFTER_COMMA,
     ETHNICITY,
     LIST_JUNK,
     LISTED_NAME,
@@ -187,11 +188,20 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
     --------
     >>> [n for n, _, _ in find_elsewhere("伙同王某、李某某（均另案处理）盗窃。")]
     ['王某', '李某某']
+    >>> [n for n, _, _ in find_elsewhere("被告人指使员工，与李某（另案处理）一起作案。")]
+    ['李某']
     """
     out: dict[str, tuple[int, int]] = {}
     for m in ELSEWHERE.finditer(text):
         names = m.group("names")
         base = m.start("names")
+        # "甲指使员工，与李某（另案处理）": the list starts at the companion word after the last comma.
+        cut = None
+        for c in LIST_AFTER_COMMA.finditer(names):
+            cut = c
+        if cut is not None:
+            base += cut.end()
+            names = names[cut.end():]
         pos = 0
         for part in NAME_SEPARATOR.split(names):
             start = base + names.index(part, pos)
