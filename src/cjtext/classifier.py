@@ -143,6 +143,8 @@ class Segmented(TransformerMixin, BaseEstimator):
 class LegalSignals(TransformerMixin, BaseEstimator):
     """Whole texts → three features: cybercrime charge named, arts. 285–287 cited, network-word density.
 
+    Personal-information crimes (art. 253-1) count as cybercrime charges and articles:
+    the labelling guide puts citizens' personal data among the internet resources.
     The first two are what the labelling guide decides ``not_cyber`` from; the
     density (network words per 100 characters, capped at 1) lets a model tell
     computer-enabled conduct from ordinary crime when neither is printed.

@@ -525,11 +525,16 @@ LIST_JUNK = regex.compile(r"[罪认审诉辩控告其]")
 # ---------------------------------------------------------------------------
 # Classification: the signals of a cybercrime case
 # ---------------------------------------------------------------------------
-#: The crimes of Criminal Law arts. 285–287 and 287-1/287-2 as printed in charges.
+#: The crimes of Criminal Law arts. 285–287 and 287-1/287-2 as printed in charges, and the
+#: personal-information crimes of art. 253-1: the labelling guide counts citizens' personal data
+#: among the internet resources, so such a conviction is never ``not_cyber``.
 CYBER_CHARGE = compile_verbose(
     r"""
     (?P<charge>
-      非法侵入计算机信息系统罪
+      侵犯公民个人信息罪
+    | 出售、?非法提供公民个人信息罪
+    | 非法获取公民个人信息罪
+    | 非法侵入计算机信息系统罪
     | 非法获取计算机信息系统数据、?(?:和|及)?(?:非法控制计算机信息系统)?罪
     | 非法控制计算机信息系统罪
     | 提供(?:侵入、?非法控制计算机信息系统(?:的)?程序、?工具|侵入计算机信息系统程序|非法控制计算机信息系统程序)罪
@@ -540,11 +545,15 @@ CYBER_CHARGE = compile_verbose(
     )
     """
 )
-#: A citation of Criminal Law art. 285, 286 or 287 (and 之一/之二) within one clause of 刑法.
+#: A citation of Criminal Law art. 285, 286 or 287 (and 之一/之二), or 253-1 (personal
+#: information, see CYBER_CHARGE), within one clause of 刑法.
 CYBER_ARTICLE = compile_verbose(
     r"""
     刑法》?[^。；;《]{0,80}?
-    第\s?(?P<article>二百八十[五六七]|28[5-7])\s?条(?P<suffix>之[一二])?
+    第\s?(?:
+        (?P<article>二百八十[五六七]|28[5-7])\s?条(?P<suffix>之[一二])?
+      | (?P<article>二百五十三|253)\s?条\s?(?P<suffix>之一)
+    )
     """
 )
 #: An anonymised name inside running text: 张某, 李某某 (not 某公司, 在某小区).
