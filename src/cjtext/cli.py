@@ -111,10 +111,7 @@ def _cmd_extract_tables(args: argparse.Namespace) -> int:
         if err_stream:
             err_stream.close()
     n = len(cases)
-    filters = {"articles": args.articles, "charges": args.charges, "years": args.years, "courts": args.courts,
-               "provinces": args.provinces, "cyber": args.cyber}
-    filters = {k: v for k, v in filters.items() if v is not None}
-    if filters:
+    if filters := _filters(args):
         cases, defendants = corpus.select(cases, defendants, **filters)
         print(f"cjtext extract: {len(cases)} of {n} cases kept by the filters", file=sys.stderr)
     fmt = {"stata": "stata", "csv": "csv", "parquet": "parquet"}.get(args.to or "")
@@ -123,6 +120,51 @@ def _cmd_extract_tables(args: argparse.Namespace) -> int:
           file=sys.stderr)
     _report_errors("extract", "extracted", n, log, args.errors)
     return 0 if n or not len(log) else 1
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    filters = {"articles": args.articles, "charges": args.charges, "years": args.years, "courts": args.courts,
+               "provinces": args.provinces, "cyber": args.cyber}
+    return {k: v for k, v in filters.items() if v is not None}
+
+
+def _add_filter_options(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--articles", nargs="+", metavar="ARTICLE",
+                   help=f"{what}keep cases applying any of these provisions, e.g. 刑法第285条 刑法第286条 "
+                        "(a provision covers its paragraphs, not 之一/之二)")
+    p.add_argument("--charges", nargs="+", metavar="CHARGE", help=f"{what}keep cases with any of these charges")
+    p.add_argument("--years", type=_years, metavar="Y1-Y2", help=f"{what}keep cases of these years")
+    p.add_argument("--courts", nargs="+", metavar="TEXT", help=f"{what}keep cases whose court name contains TEXT")
+    p.add_argument("--provinces", nargs="+", metavar="PROVINCE", help=f"{what}keep cases of these provinces")
+    p.add_argument("--cyber", action="store_true", default=None,
+                   help=f"{what}keep cybercrime cases (arts. 285–287 applied or classified as cyber)")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from . import corpus
+    from .report import write_report
+
+    err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    log = ErrorLog(stream=err_stream)
+    try:
+        cases, defendants = corpus.extract(args.paths, classify=not args.no_classify, on_error=log,
+                                           text_field=args.text_field, id_field=args.id_field,
+                                           encoding=args.encoding, format=args.format)
+    finally:
+        if err_stream:
+            err_stream.close()
+    n = len(cases)
+    if filters := _filters(args):
+        cases, defendants = corpus.select(cases, defendants, **filters)
+        print(f"cjtext report: {len(cases)} of {n} cases kept by the filters", file=sys.stderr)
+    if not len(cases):
+        raise CjtextError("no cases to report on (check the inputs and the filters)")
+    path = write_report(cases, defendants, args.output, title=args.title, errors=len(log))
+    corpus.write(cases, defendants, path.parent / "tables", "parquet")
+    print(f"cjtext report: {path} (figures in {path.parent / 'figures'}, tables in {path.parent / 'tables'})",
+          file=sys.stderr)
+    _report_errors("report", "extracted", n, log, args.errors)
+    return 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -392,19 +434,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["parquet", "csv", "stata", "jsonl"],
                    help="output format when the file name does not say (tables go into a folder)")
     p.add_argument("--no-classify", action="store_true", help="tables: leave out the value-chain columns")
-    p.add_argument("--articles", nargs="+", metavar="ARTICLE",
-                   help="tables: keep cases applying any of these provisions, e.g. 刑法第285条 刑法第286条 "
-                        "(a provision covers its paragraphs, not 之一/之二)")
-    p.add_argument("--charges", nargs="+", metavar="CHARGE", help="tables: keep cases with any of these charges")
-    p.add_argument("--years", type=_years, metavar="Y1-Y2", help="tables: keep cases of these years")
-    p.add_argument("--courts", nargs="+", metavar="TEXT", help="tables: keep cases whose court name contains TEXT")
-    p.add_argument("--provinces", nargs="+", metavar="PROVINCE", help="tables: keep cases of these provinces")
-    p.add_argument("--cyber", action="store_true", default=None,
-                   help="tables: keep cybercrime cases (arts. 285–287 applied or classified as cyber)")
+    _add_filter_options(p, "tables: ")
     p.add_argument("--gold-only", action="store_true", help="write only the gold-format fields")
     p.add_argument("--table", action="store_true",
                    help="print one readable row per defendant instead of JSON")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("report", help="an HTML report with trend figures from a folder of judgements",
+                       description="Extract and classify the judgements and write OUT/report.html (one "
+                                   "self-contained page), OUT/figures/*.png, the per-year and per-value-chain "
+                                   "tables as CSV and the case and defendant tables as Parquet.")
+    _add_read_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="folder to write the report into")
+    p.add_argument("--title", default="cjtext corpus report", help="title of the report")
+    p.add_argument("--no-classify", action="store_true", help="leave out value chains")
+    _add_filter_options(p, "")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("evaluate", help="score extraction against a gold answer key",
                        description="Score extraction against gold answer keys (JSONL, gold format): "
