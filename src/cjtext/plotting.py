@@ -45,13 +45,26 @@ def pyplot():
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
     """The name of an installed font family with Han glyphs, or None."""
+    import re
+
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in names:
-            return family
-    return None
+    def known():
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return next((family for family in CJK_FAMILIES if family in names), None)
+
+    found = known()
+    if found is None:
+        # matplotlib's font cache predates fonts installed since; register CJK files directly.
+        pattern = re.compile(r"noto\w*cjk|wqy|sourcehan|source-han|simhei|msyh|pingfang|droidsansfallback", re.I)
+        for path in font_manager.findSystemFonts():
+            if pattern.search(path.replace("/", " ")):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        found = known()
+    return found
 
 
 def label(text: str, index: int) -> str:

@@ -118,7 +118,8 @@ def figures(cases, defendants, *, trend_table=None) -> dict:
     ax = new("fine", "yuan")
     ax.plot(years, t["mean_fine_yuan"].astype(float), "-o", label="mean", markersize=3)
     ax.plot(years, t["median_fine_yuan"].astype(float), "--o", label="median", markersize=3)
-    ax.set_yscale("log")
+    ax.set_ylim(bottom=0)
+    _plain_numbers(ax)
     ax.legend(fontsize=7)
 
     ax = new("offenders", "persons")
@@ -154,6 +155,7 @@ def figures(cases, defendants, *, trend_table=None) -> dict:
             ax.set_title(_t(key, bi), fontsize=10)
             if col == "fine_yuan":
                 ax.set_yscale("log")
+                _plain_numbers(ax)
             ax.grid(alpha=0.3)
             fig.tight_layout()
             figs[key] = fig
@@ -161,6 +163,13 @@ def figures(cases, defendants, *, trend_table=None) -> dict:
         if name not in ("factors", "chain_prison", "chain_fine"):
             fig.tight_layout()
     return figs
+
+
+def _plain_numbers(ax) -> None:
+    """Axes labelled 10,000 rather than 1e4 or 10^4: readers compare yuan, not exponents."""
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
 
 
 def _png(fig) -> bytes:
