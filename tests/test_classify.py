@@ -44,13 +44,7 @@ def toy_model():
     ("依照《中华人民共和国刑法》第二百五十三条之规定", (0.0, 0.0)),
 ])
 def test_legal_signals(text, expected):
-    assert signals(text)[:2] == expected
-
-
-def test_network_density_rises_with_network_words():
-    plain = signals("被告人撬开店门窃得现金。")[2]
-    network = signals("被告人登录服务器后台，上传木马程序，盗取账号密码。")[2]
-    assert plain == 0.0 and 0.0 < network <= 1.0
+    assert signals(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -171,7 +165,7 @@ def test_evidence_terms_come_from_the_document(toy_model):
     assert terms and all(v > 0 for t, v in p.evidence if not t.startswith("rule:"))
     for t in terms:
         t = t.strip("「」")
-        assert t in {"network_density", "cyber_charge", "cyber_article"} or all(
+        assert t in {"cyber_charge", "cyber_article"} or all(
             w in "经审理查明，被告人盗取玩家游戏装备。".replace("被告人", "被告人") for w in t.split())
     top = toy_model.top_features(3)
     assert set(top) == {"not_cyber", "virtual_assets"} and len(top["virtual_assets"]) == 3

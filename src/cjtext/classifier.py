@@ -43,7 +43,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from .errors import CjtextError
-from .patterns import ANONYMISED_IN_TEXT, CYBER_ARTICLE, CYBER_CHARGE, NETWORK_TERM
+from .patterns import ANONYMISED_IN_TEXT, CYBER_ARTICLE, CYBER_CHARGE
 
 __all__ = ["Model", "Prediction", "classify", "train", "make_pipeline", "DESIGNS", "LABELS",
            "NOT_CYBER", "cross_validate", "classification_report", "expected_calibration_error",
@@ -141,41 +141,40 @@ class Segmented(TransformerMixin, BaseEstimator):
 
 
 class LegalSignals(TransformerMixin, BaseEstimator):
-    """Whole texts → three features: cybercrime charge named, arts. 285–287 cited, network-word density.
+    """Whole texts → two features: a cybercrime charge is named, arts. 285–287 are cited.
 
     Personal-information crimes (art. 253-1) count as cybercrime charges and articles:
     the labelling guide puts citizens' personal data among the internet resources.
-    The first two are what the labelling guide decides ``not_cyber`` from; the
-    density (network words per 100 characters, capped at 1) lets a model tell
-    computer-enabled conduct from ordinary crime when neither is printed.
+    They are what the labelling guide decides ``not_cyber`` from. (We tried the
+    density of computer and network words as a third feature and dropped it: it
+    depends on the kind of text, whole judgement or short report, more than on
+    the case, and cross-validation gained nothing from it.)
     """
 
-    names = ("cyber_charge", "cyber_article", "network_density")
+    names = ("cyber_charge", "cyber_article")
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X):
         rows = [signals(t) for t in X]
-        return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), 3))
+        return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), 2))
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(self.names, dtype=object)
 
 
-def signals(text: str) -> tuple[float, float, float]:
-    """The :class:`LegalSignals` of one text.
+def signals(text: str) -> tuple[float, float]:
+    """The :class:`LegalSignals` of one text: (cybercrime charge named, arts. 285–287 cited).
 
     Examples
     --------
     >>> signals("被告人犯破坏计算机信息系统罪。依照《中华人民共和国刑法》第二百八十六条之规定")
-    (1.0, 1.0, 0.0)
+    (1.0, 1.0)
     """
     charge = 1.0 if CYBER_CHARGE.search(text) else 0.0
     article = 1.0 if CYBER_ARTICLE.search(text) else 0.0
-    n = sum(1 for _ in NETWORK_TERM.finditer(text))
-    density = min(1.0, 100.0 * n / max(len(text), 1) / 5.0)   # 5 per 100 characters saturates
-    return charge, article, round(density, 4)
+    return charge, article
 
 
 class GatedClassifier(ClassifierMixin, BaseEstimator):
@@ -547,20 +546,25 @@ class Model:
         return [str(c) for c in self.pipeline.classes_]
 
     # -- prediction ---------------------------------------------------------
-    def _proba(self, prepared: np.ndarray) -> np.ndarray:
+    def _predict(self, prepared: np.ndarray):
+        """(probabilities, feature matrix, rule fired per document) for prepared documents."""
         steps = self.pipeline.steps
         X = steps[1][1].transform(prepared)
         proba = steps[2][1].predict_proba(X)
         classes = self.classes_
+        rule = [False] * len(prepared)
         if NOT_CYBER in classes:
             # The labelling guide: a conviction for a cybercrime, or arts. 285–287 cited, is a cybercrime.
             k = classes.index(NOT_CYBER)
             for i in range(len(prepared)):
-                sig = signals(prepared[i, 1])
-                if (sig[0] or sig[1]) and proba[i, k] < 1.0:
+                rule[i] = any(signals(prepared[i, 1]))
+                if rule[i] and proba[i, k] < 1.0:
                     proba[i, k] = 0.0
                     proba[i] /= proba[i].sum()
-        return proba
+        return proba, X, rule
+
+    def _proba(self, prepared: np.ndarray) -> np.ndarray:
+        return self._predict(prepared)[0]
 
     def predict_proba(self, docs: Iterable) -> np.ndarray:
         """Probabilities, one row per document, columns in the order of :attr:`classes_`."""
@@ -578,8 +582,7 @@ class Model:
         docs = list(docs)
         ids = list(ids) if ids is not None else [getattr(d, "id", None) for d in docs]
         prepared = self.pipeline.steps[0][1].transform(docs)
-        proba = self._proba(prepared)
-        X = self.pipeline.steps[1][1].transform(prepared) if n_evidence else None
+        proba, X, rule = self._predict(prepared)
         classes = self.classes_
         out = []
         for i, row in enumerate(proba):
@@ -588,8 +591,7 @@ class Model:
             labels = (label,) + tuple(classes[j] for j in order[1:] if row[j] >= self.secondary_threshold)
             evidence: list[tuple[str, float]] = []
             if n_evidence:
-                sig = signals(prepared[i, 1])
-                if NOT_CYBER in classes and (sig[0] or sig[1]):
+                if rule[i]:
                     evidence.append(("rule:cyber charge or arts. 285-287 cited", 0.0))
                 evidence += self._contributions(X[i], order[0], n_evidence)
             out.append(Prediction(ids[i], label, labels,
@@ -797,7 +799,10 @@ def cross_validate(texts: Sequence, labels: Sequence[str], design: str = DEFAULT
 
     Each fold is trained as :func:`train` trains (opening views included) and
     predicted as :class:`Model` predicts (the cybercrime rule included), on the
-    held-out full documents only. Probabilities are not temperature-scaled.
+    held-out documents. With ``views``, the held-out documents' openings are
+    predicted too: ``report["short"]`` scores them (how the model does on a
+    paragraph-long text) and ``report["short_proba"]`` holds their probabilities.
+    Probabilities are not temperature-scaled.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -809,15 +814,20 @@ def cross_validate(texts: Sequence, labels: Sequence[str], design: str = DEFAULT
     min_count = min(int((y == c).sum()) for c in classes)
     k = max(2, min(cv, min_count))
     proba = np.zeros((len(texts), len(classes)))
+    short = np.zeros((len(texts), len(classes)))
     prepared = Prepare(**_prepare_options(options)).fit(texts).transform(texts)
     folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
     for tr, te in folds.split(np.zeros(len(y)), y):
         m = Model(_fit_prepared(prepared[tr], y[tr], design, views, random_state, **options))
-        p = m._proba(prepared[te])
         cols = [classes.index(c) for c in m.classes_]
-        proba[np.ix_(te, cols)] = p
+        proba[np.ix_(te, cols)] = m._proba(prepared[te])
+        if views:
+            short[np.ix_(te, cols)] = m._proba(opening_views(prepared[te], views))
     report = classification_report(list(y), proba, classes)
     report["folds"] = k
+    if views:
+        report["short"] = classification_report(list(y), short, classes)
+        report["short_proba"] = short
     return report, proba, classes
 
 
@@ -847,8 +857,9 @@ def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIG
     -------
     Model
         With ``model.card["cv"]`` holding the cross-validated report (see
-        :func:`classification_report`), after temperature scaling when ``calibrate``,
-        and ``model.card["cv_uncalibrated"]`` before it.
+        :func:`classification_report`), after temperature scaling when ``calibrate``
+        (``["cv"]["short"]``: the same for the documents' openings), and
+        ``model.card["cv_uncalibrated"]`` before it.
     """
     import sklearn
 
@@ -865,11 +876,17 @@ def train(texts: Sequence, labels: Sequence[str], *, design: str = DEFAULT_DESIG
     if cv:
         raw, oof, classes = cross_validate(texts, labels, design, cv=cv, views=views,
                                            random_state=random_state, **options)
+        short = raw.pop("short_proba", None)
         report = raw
         if calibrate and options.get("gate", True):
-            temperature = fit_temperature(labels, oof, classes)
+            # Fitted on full documents and their openings alike: the model meets both, and short
+            # texts give flatter probabilities than whole judgements.
+            both = oof if short is None else np.vstack([oof, short])
+            temperature = fit_temperature(labels * (1 if short is None else 2), both, classes)
             report = classification_report(labels, scale(oof, temperature), classes)
             report["folds"] = raw["folds"]
+            if short is not None:
+                report["short"] = classification_report(labels, scale(short, temperature), classes)
     prepared = Prepare(**_prepare_options(options)).fit(texts).transform(texts)
     pipe = _fit_prepared(prepared, np.asarray(labels, dtype=object), design, views, random_state, **options)
     if isinstance(pipe.steps[-1][1], GatedClassifier):

@@ -559,11 +559,3 @@ CYBER_ARTICLE = compile_verbose(
 #: An anonymised name inside running text: 张某, 李某某 (not 某公司, 在某小区).
 ANONYMISED_IN_TEXT = regex.compile(r"(?<!某)(?![在于向对从到与和及至是为的一某])\p{Han}某{1,2}(?!某)")
 
-#: Words of computers and networks, counted as a density feature.
-NETWORK_TERM = compile_verbose(
-    r"""
-    计算机|电脑|网络|互联网|网站|网页|服务器|数据库|后台|系统|软件|程序|木马|病毒|黑客|
-    账号|帐号|密码|验证码|APP|App|app|QQ|微信|支付宝|财付通|网银|平台|链接|域名|IP|脚本|
-    插件|外挂|游戏|钓鱼|肉鸡|流量|登录|登陆|注册|上传|下载|数字证书|漏洞|接口
-    """
-)
