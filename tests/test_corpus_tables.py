@@ -144,3 +144,10 @@ def test_cli_extract_tables_with_filters(tmp_path, capsys):
     assert cases["articles_applied"].str.contains("刑法第28[56]条").all()
     assert "cases kept by the filters" in capsys.readouterr().err
     assert json.loads(json.dumps(list(cases.columns))) == list(corpus.CASE_COLUMNS)
+
+
+def test_cli_extract_to_a_folder_writes_parquet(tmp_path):
+    out = tmp_path / "results"
+    assert main(["extract", str(CORPUS / "judgements" / "cj-003.txt"), "--no-classify", "-o", str(out)]) == 0
+    assert pd.read_parquet(out / "defendants.parquet").loc[0, "prison_months"] == 36
+    assert (out / "cases.parquet").exists()

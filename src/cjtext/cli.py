@@ -90,10 +90,14 @@ def _years(text: str) -> tuple[int, int]:
 
 
 def _wants_tables(args: argparse.Namespace) -> bool:
+    """Tables unless JSON lines are asked for: --to jsonl, -o X.jsonl / X.json, or no -o (stdout)."""
     from pathlib import Path
 
-    return bool(args.to and args.to != "jsonl") or (
-        args.output is not None and Path(args.output).suffix in (".parquet", ".csv", ".dta"))
+    if args.to:
+        return args.to != "jsonl"
+    if args.output is None or args.table:
+        return False
+    return Path(args.output).suffix not in (".jsonl", ".json", ".ndjson")
 
 
 def _cmd_extract_tables(args: argparse.Namespace) -> int:
@@ -422,15 +426,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_parse)
 
     p = sub.add_parser("extract", help="extract defendants, sentences, fines, factors and articles",
-                       description="Extract each judgement's facts. With -o X.parquet, X.csv or X.dta (or --to), "
-                                   "write two tables, one row per case (X.cases.*) and one per defendant "
-                                   "(X.defendants.*), columns as in docs/data-dictionary.md, with the value "
-                                   "chain of each case. Otherwise write one JSON object per document: the "
+                       description="Extract each judgement's facts. With -o, write two tables (Parquet by "
+                                   "default; CSV or Stata by the file's extension or --to), one row per case "
+                                   "and one per defendant, columns as in docs/data-dictionary.md, with the value "
+                                   "chain of each case. With -o X.jsonl or no -o, write one JSON object per "
+                                   "document: the "
                                    "gold-format fields plus spans, attributes, every citation and every factor "
                                    "mention with its status.")
     _add_read_options(p)
-    p.add_argument("-o", "--output", help="output file: .parquet/.csv/.dta for tables, else JSON lines "
-                                          "(default: JSON lines on standard output)")
+    p.add_argument("-o", "--output", help="X.parquet, X.csv or X.dta: the two tables (X.cases.*, X.defendants.*); "
+                                          "a folder: cases.parquet and defendants.parquet in it; X.jsonl: JSON "
+                                          "lines (default without -o: JSON lines on standard output)")
     p.add_argument("--to", choices=["parquet", "csv", "stata", "jsonl"],
                    help="output format when the file name does not say (tables go into a folder)")
     p.add_argument("--no-classify", action="store_true", help="tables: leave out the value-chain columns")
