@@ -534,42 +534,15 @@ def test_known_factor_misses(shared_judge_dev, doc_id, name, label):
     assert label in d.factors
 
 
-_FIRST_INSTANCE_SUMMARY = ("factor stated only in the appeal ruling's summary of the first-instance reasoning "
-                           "(原判认为…); keys disagree on whether such factors count (cj-227/236/242/185/410 list them, "
-                           "cj-118/357/423/271 do not), so the extractor reads only the appeal court's own endorsements")
-_INCONSISTENT_ENDORSEMENT = ("key leaves out a factor the appeal court says the first instance considered "
-                             "(原判已考虑其如实供述的情节); cj-105/129/374/423 list the same wording")
 _NOT_RESTITUTION_WORDING = ("restitution in a form no wording marks as repayment (ecological restoration, replanting, "
                             "paying the wages or the judgement debt owed); cf. the judge-dev 生态修复协议 miss")
 #: Bundled-corpus misses: (document, defendant, label, "missing" or "extra", why). Strict xfail.
 KNOWN_BUNDLED_MISSES = [
-    ("cj-185", "李某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-185", "李某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
     ("cj-215", "王某某", "minor", "extra",
      "不满十八周岁 describes the age at a prior offence (前罪系其不满十八周岁时所犯), not at this one"),
-    ("cj-227", "贾某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-227", "贾某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-227", "贾某", "restitution", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-234", "楼某某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-234", "金某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-234", "陈某某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-234", "陈某某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-236", "葛某", "principal", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-236", "葛某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-236", "尹某某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-242", "段某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-242", "段某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-253", "普某", "principal", "extra",
-     "所提系从犯的意见…在共同犯罪中起主要作用，不宜认定为从犯: the court finds 主要作用; the key (like cj-438's) "
-     "does not count it without the word 主犯"),
     ("cj-292", "宜兴市恒亮金属表面处理有限公司", "restitution", "missing", _NOT_RESTITUTION_WORDING),
     ("cj-293", "刘某某", "restitution", "missing", _NOT_RESTITUTION_WORDING),
-    ("cj-318", "祁某", "confession", "extra", _INCONSISTENT_ENDORSEMENT),
     ("cj-327", "冉某某", "restitution", "missing", _NOT_RESTITUTION_WORDING),
-    ("cj-328", "潘某某", "confession", "extra", _INCONSISTENT_ENDORSEMENT),
-    ("cj-328", "章某", "confession", "extra", _INCONSISTENT_ENDORSEMENT),
-    ("cj-343", "张某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-343", "张某", "confession", "missing", _FIRST_INSTANCE_SUMMARY),
     ("cj-390", "杜某某", "voluntary_surrender", "missing",
      "但对受贿罪未认定自首 (the first instance's omission) follows the court's 以自首论 with no correction word in its "
      "sentence, so it reads as a refusal and the last word wins"),
@@ -577,11 +550,6 @@ KNOWN_BUNDLED_MISSES = [
     ("cj-406", "于某某", "restitution", "missing", _NOT_RESTITUTION_WORDING),
     ("cj-407", "邝某某", "confession", "extra",
      "虽否认明知，但对…客观事实供认不讳: admitting the acts while denying knowledge; the key does not count it"),
-    ("cj-410", "王某某", "principal", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-410", "赵某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-410", "刘某", "accessory", "missing", _FIRST_INSTANCE_SUMMARY),
-    ("cj-438", "钟某某", "principal", "extra",
-     "在共同犯罪中起主要作用，不属于从犯: the court finds 主要作用; the key probably misses it"),
     ("cj-439", "付某", "attempt", "extra",
      "对宋某的一次未得逞，在量刑时一并考虑: one failed count of several; the key does not list 未遂"),
 ]
