@@ -36,6 +36,7 @@ def main() -> None:
     ap.add_argument("--skip-cail", action="store_true")
     ap.add_argument("--skip-designs", action="store_true")
     ap.add_argument("--min-count", type=int, default=20)
+    ap.add_argument("--balanced", action="store_true", help="CAIL: also train with balanced class weights")
     args = ap.parse_args()
 
     texts, labels, ids = load_labelled(ROOT / "corpora")
@@ -71,6 +72,11 @@ def main() -> None:
                               "cv": model.card["cv"], "cv_uncalibrated": model.card["cv_uncalibrated"]}
         print("cail2018", result["cail2018"]["labels"], "charges,", len(keep), "documents | CV",
               row(model.card["cv"]), flush=True)
+        if args.balanced:
+            t = time.perf_counter()
+            model = train([ctexts[i] for i in keep], [clabels[i] for i in keep], cv=5, class_weight="balanced")
+            result["cail2018"]["balanced"] = {"seconds": round(time.perf_counter() - t, 1), "cv": model.card["cv"]}
+            print("cail2018 balanced | CV", row(model.card["cv"]), flush=True)
 
     OUT.mkdir(parents=True, exist_ok=True)
     old = OUT / "classifier.json"

@@ -318,7 +318,7 @@ DEFAULT_DESIGN = "words+chars+legal"
 
 def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str = "facts",
                   engine: str = "auto", min_df: int = 2, gate: bool = True, negative: str = NOT_CYBER,
-                  mask_names: bool = True, random_state: int = 0):
+                  mask_names: bool = True, class_weight: str | None = None, random_state: int = 0):
     """Build an unfitted scikit-learn pipeline for one of :data:`DESIGNS`.
 
     Parameters
@@ -337,6 +337,9 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     gate : bool
         Wrap the linear model in a :class:`GatedClassifier` (cybercrime or not, then which
         chain); it only acts when the labels include ``negative``.
+    class_weight : {None, "balanced"}
+        "balanced" weights each label inversely to its frequency, which raises the recall of
+        rare labels in an imbalanced corpus (see docs/classifier.md for the trade-off).
 
     Examples
     --------
@@ -367,9 +370,10 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import LinearSVC
 
-        base = CalibratedClassifierCV(LinearSVC(C=C / 10, random_state=random_state), method="sigmoid", cv=3)
+        base = CalibratedClassifierCV(LinearSVC(C=C / 10, class_weight=class_weight, random_state=random_state),
+                                      method="sigmoid", cv=3)
     else:
-        base = LogisticRegression(C=C, max_iter=3000, random_state=random_state)
+        base = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=random_state)
     clf = GatedClassifier(base, negative=negative) if gate else base
     return Pipeline([
         ("prepare", Prepare(section=section, mask_names=mask_names)),
@@ -605,11 +609,14 @@ class Model:
     # -- explanations -------------------------------------------------------
     def _coef(self) -> np.ndarray:
         """Per-class weights (classes × features), centred so that a positive weight favours the class."""
-        clf = self.pipeline.steps[-1][1]
-        if isinstance(clf, GatedClassifier):
-            return clf.weights()
-        coef = _linear_coef(clf)
-        return coef - coef.mean(axis=0)
+        if getattr(self, "_weights", None) is None:   # computed once: explanations ask per document
+            clf = self.pipeline.steps[-1][1]
+            if isinstance(clf, GatedClassifier):
+                self._weights = clf.weights()
+            else:
+                coef = _linear_coef(clf)
+                self._weights = coef - coef.mean(axis=0)
+        return self._weights
 
     def feature_names(self) -> np.ndarray:
         """Names of the features, in the columns of the linear model."""

@@ -301,7 +301,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
     print(f"cjtext train: {len(texts)} documents, {len(set(labels))} labels, design {args.design!r}, "
           f"{args.cv}-fold cross-validation", file=sys.stderr)
-    model = train(texts, labels, design=args.design, cv=args.cv, C=args.C)
+    model = train(texts, labels, design=args.design, cv=args.cv, C=args.C,
+                  **({"class_weight": "balanced"} if args.balanced else {}))
     path = model.save(args.output)
     if model.card.get("cv"):
         print(format_report(model.card["cv"]))
@@ -491,6 +492,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds (0: none; default 5)")
     p.add_argument("--C", type=float, default=10.0, help="inverse regularisation strength (default 10)")
     p.add_argument("--min-count", type=int, default=1, help="drop labels with fewer records than this")
+    p.add_argument("--balanced", action="store_true",
+                   help="weight labels inversely to their frequency (raises rare labels' recall)")
     p.set_defaults(func=_cmd_train)
 
     p = sub.add_parser("classify", help="classify judgements (value chain by default)",
