@@ -146,8 +146,9 @@ def test_cli_extract_tables_with_filters(tmp_path, capsys):
     assert json.loads(json.dumps(list(cases.columns))) == list(corpus.CASE_COLUMNS)
 
 
-def test_cli_extract_to_a_folder_writes_parquet(tmp_path):
+def test_cli_extract_to_a_folder_writes_parquet_datasets(tmp_path):
     out = tmp_path / "results"
-    assert main(["extract", str(CORPUS / "judgements" / "cj-003.txt"), "--no-classify", "-o", str(out)]) == 0
-    assert pd.read_parquet(out / "defendants.parquet").loc[0, "prison_months"] == 36
-    assert (out / "cases.parquet").exists()
+    assert main(["extract", str(CORPUS / "judgements" / "cj-003.txt"), "--no-classify", "-o", str(out),
+                 "-j", "1", "-q"]) == 0
+    assert pd.read_parquet(out / "defendants").loc[0, "prison_months"] == 36
+    assert len(pd.read_parquet(out / "cases")) == 1

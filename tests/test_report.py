@@ -71,7 +71,7 @@ def test_report_files(bundled_report):
     names = {p.stem for p in (out / "figures").glob("*.png")}
     assert names >= {"cases", "chains", "prison", "probation", "fine", "offenders", "factors", "chain_prison",
                      "chain_fine"}
-    assert (out / "tables" / "cases.parquet").exists() and (out / "trends.csv").exists()
+    assert (out / "tables" / "cases").exists() and (out / "trends.csv").exists()
     page = (out / "report.html").read_text(encoding="utf-8")
     # Self-contained: every image is inline, nothing is fetched.
     assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', page)) == len(names)
@@ -80,8 +80,8 @@ def test_report_files(bundled_report):
 
 
 def test_report_numbers_agree_with_the_defendant_table(bundled_report):
-    cases = pd.read_parquet(bundled_report / "tables" / "cases.parquet")
-    defendants = pd.read_parquet(bundled_report / "tables" / "defendants.parquet")
+    cases = pd.read_parquet(bundled_report / "tables" / "cases")
+    defendants = pd.read_parquet(bundled_report / "tables" / "defendants")
     _assert_agree(bundled_report / "trends.csv", defendants, cases)
 
 
@@ -117,7 +117,7 @@ def test_report_on_real_judgements_agrees_with_direct_computation(tmp_path):
     if not all(p.exists() for p in paths):
         pytest.skip("../shared/corpora not present")
     assert main(["report", *map(str, paths), "-o", str(tmp_path), "--no-classify"]) == 0
-    cases = pd.read_parquet(tmp_path / "tables" / "cases.parquet")
-    defendants = pd.read_parquet(tmp_path / "tables" / "defendants.parquet")
+    cases = pd.read_parquet(tmp_path / "tables" / "cases")
+    defendants = pd.read_parquet(tmp_path / "tables" / "defendants")
     assert len(cases) == 801
     _assert_agree(tmp_path / "trends.csv", defendants, cases)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from typing import Sequence
@@ -100,9 +101,42 @@ def _wants_tables(args: argparse.Namespace) -> bool:
     return Path(args.output).suffix not in (".jsonl", ".json", ".ndjson")
 
 
+def _is_folder_output(path: str) -> bool:
+    from pathlib import Path
+
+    p = Path(path)
+    return p.is_dir() or p.suffix == "" or path.endswith(("/", os.sep))
+
+
+def _cmd_extract_batch(args: argparse.Namespace) -> int:
+    from .batch import run
+
+    summary = run(args.paths, args.output, jobs=args.jobs, classify=not args.no_classify,
+                  chunk_size=args.chunk_size, progress=False if args.quiet else None, filters=_filters(args),
+                  text_field=args.text_field, id_field=args.id_field, encoding=args.encoding, format=args.format)
+    rate = summary.megabytes / summary.seconds if summary.seconds else 0.0
+    print(f"cjtext extract: {summary.documents} documents, {summary.extracted} extracted, {summary.failed} "
+          f"failed (see {args.output}/errors/), {summary.skipped_chunks} chunks already done; this run "
+          f"{summary.megabytes} MB in {summary.seconds} s ({rate:.2f} MB/s); tables in {args.output}/cases and "
+          f"{args.output}/defendants", file=sys.stderr)
+    if args.errors:
+        _copy_errors(args.output, args.errors)
+    return 0 if summary.extracted or not summary.failed else 1
+
+
+def _copy_errors(output: str, errors_path: str) -> None:
+    from pathlib import Path
+
+    with open(errors_path, "w", encoding="utf-8") as fh:
+        for part in sorted((Path(output) / "errors").glob("part-*.jsonl")):
+            fh.write(part.read_text(encoding="utf-8"))
+
+
 def _cmd_extract_tables(args: argparse.Namespace) -> int:
     from . import corpus
 
+    if args.output and _is_folder_output(args.output) and args.to in (None, "parquet"):
+        return _cmd_extract_batch(args)
     if not args.output:
         raise CjtextError("tables need an output: -o results.parquet (or .csv, .dta, or a folder with --to)")
     err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
@@ -145,29 +179,23 @@ def _add_filter_options(p: argparse.ArgumentParser, what: str) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from . import corpus
+    from pathlib import Path
+
+    from .batch import read_dataset, run
     from .report import write_report
 
-    err_stream = open(args.errors, "w", encoding="utf-8") if args.errors else None
-    log = ErrorLog(stream=err_stream)
-    try:
-        cases, defendants = corpus.extract(args.paths, classify=not args.no_classify, on_error=log,
-                                           text_field=args.text_field, id_field=args.id_field,
-                                           encoding=args.encoding, format=args.format)
-    finally:
-        if err_stream:
-            err_stream.close()
-    n = len(cases)
-    if filters := _filters(args):
-        cases, defendants = corpus.select(cases, defendants, **filters)
-        print(f"cjtext report: {len(cases)} of {n} cases kept by the filters", file=sys.stderr)
+    tables = Path(args.output) / "tables"
+    summary = run(args.paths, tables, jobs=args.jobs, classify=not args.no_classify, chunk_size=args.chunk_size,
+                  progress=False if args.quiet else None, filters=_filters(args), text_field=args.text_field,
+                  id_field=args.id_field, encoding=args.encoding, format=args.format)
+    cases, defendants, errors = read_dataset(tables)
+    if args.errors:
+        _copy_errors(str(tables), args.errors)
     if not len(cases):
         raise CjtextError("no cases to report on (check the inputs and the filters)")
-    path = write_report(cases, defendants, args.output, title=args.title, errors=len(log))
-    corpus.write(cases, defendants, path.parent / "tables", "parquet")
-    print(f"cjtext report: {path} (figures in {path.parent / 'figures'}, tables in {path.parent / 'tables'})",
-          file=sys.stderr)
-    _report_errors("report", "extracted", n, log, args.errors)
+    path = write_report(cases, defendants, args.output, title=args.title, errors=len(errors))
+    print(f"cjtext report: {summary.documents} documents, {summary.failed} failed, {len(cases)} cases reported: "
+          f"{path} (figures in {path.parent / 'figures'}, tables in {tables})", file=sys.stderr)
     return 0
 
 
@@ -401,6 +429,13 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes for a folder output (default: all cores)")
+    p.add_argument("--chunk-size", type=int, default=500, help="documents per chunk and part file (default 500)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
 def _add_labelled_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("data", metavar="DATA.jsonl",
                    help="labelled records (JSONL), or a corpus folder with judgements/ and labels/")
@@ -442,6 +477,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format when the file name does not say (tables go into a folder)")
     p.add_argument("--no-classify", action="store_true", help="tables: leave out the value-chain columns")
     _add_filter_options(p, "tables: ")
+    _add_batch_options(p)
     p.add_argument("--gold-only", action="store_true", help="write only the gold-format fields")
     p.add_argument("--table", action="store_true",
                    help="print one readable row per defendant instead of JSON")
@@ -450,12 +486,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="an HTML report with trend figures from a folder of judgements",
                        description="Extract and classify the judgements and write OUT/report.html (one "
                                    "self-contained page), OUT/figures/*.png, the per-year and per-value-chain "
-                                   "tables as CSV and the case and defendant tables as Parquet.")
+                                   "tables as CSV and the case and defendant tables as Parquet datasets in "
+                                   "OUT/tables (streamed, multi-core and resumable, as `cjtext extract -o DIR`).")
     _add_read_options(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="folder to write the report into")
     p.add_argument("--title", default="cjtext corpus report", help="title of the report")
     p.add_argument("--no-classify", action="store_true", help="leave out value chains")
     _add_filter_options(p, "")
+    _add_batch_options(p)
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("evaluate", help="score extraction against a gold answer key",

@@ -1,0 +1,383 @@
+"""Streaming, multi-core, resumable batch runs: judgements in, Parquet datasets out.
+
+:func:`run` reads any number of inputs as a stream, cuts them into chunks of
+``chunk_size`` documents in input order, and has ``jobs`` worker processes extract
+(and classify) each chunk. Every finished chunk is written at once as its own part
+files, ``cases/part-NNNNNN.parquet``, ``defendants/part-NNNNNN.parquet`` and
+``errors/part-NNNNNN.jsonl`` (each written to a temporary name and renamed, so a
+part is complete or absent), and only then recorded in ``_journal.jsonl``. Memory
+stays flat: at most ``2 × jobs`` chunks are in flight and nothing else is kept.
+
+Killed at any moment (Ctrl-C, ``kill -9``, power loss), a rerun with the same
+inputs and output skips the chunks in the journal and redoes the rest, so no
+document is lost or written twice; a part file without a journal entry is simply
+rewritten. The folders are Parquet datasets: ``pandas.read_parquet("out/cases")``.
+
+Examples
+--------
+>>> summary = run(["corpora/judgements"], "out/", jobs=2)        # doctest: +SKIP
+>>> summary.documents, summary.failed                           # doctest: +SKIP
+(387, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import CjtextError, DocumentError
+
+__all__ = ["run", "Summary", "count_documents", "process_chunk", "read_dataset"]
+
+JOURNAL = "_journal.jsonl"
+RUN_FILE = "_run.json"
+
+
+@dataclass
+class Summary:
+    """What a run did: documents read, extracted and failed (this run and before), time."""
+
+    documents: int = 0
+    extracted: int = 0
+    failed: int = 0
+    skipped_chunks: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    megabytes: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------
+# Work done in a worker process
+# ---------------------------------------------------------------------------
+_STATE: dict = {}
+
+
+def _init_worker(classify: bool, model_path: str | None) -> None:
+    """Load the model and dictionaries once per worker process."""
+    from .segment import get_segmenter
+
+    get_segmenter()
+    if classify:
+        from .classifier import Model
+
+        _STATE["model"] = Model.load(model_path)
+    _STATE["classify"] = classify
+
+
+def process_chunk(chunk_id: int, records: list, classify: bool | None = None, model=None) -> tuple:
+    """Extract (and classify) one chunk of records: ``(chunk_id, case rows, defendant rows, errors)``.
+
+    ``records`` are :class:`cjtext.Record` objects or :class:`cjtext.DocumentError` s met
+    while reading (reported as errors of the chunk). Runs in a worker; also usable directly
+    (e.g. from Dask), with the model passed or loaded on first use.
+    """
+    from .corpus import rows
+    from .document import parse
+    from .extract import extract
+
+    if classify is None:
+        classify = _STATE.get("classify", True)
+    if classify and model is None:
+        model = _STATE.get("model")
+        if model is None:
+            from .classifier import Model
+
+            model = _STATE["model"] = Model.load()
+    errors: list[dict] = []
+    judgements = []
+    for rec in records:
+        if isinstance(rec, DocumentError):
+            errors.append(rec.to_dict())
+            continue
+        try:
+            judgements.append(extract(parse(rec)))
+        except DocumentError as exc:
+            errors.append(exc.to_dict())
+        except Exception as exc:  # one bad document must not end the chunk
+            errors.append(DocumentError(rec.source or rec.id, f"extraction failed: {type(exc).__name__}: {exc}",
+                                        rec.id).to_dict())
+    preds = [None] * len(judgements)
+    if classify and judgements:
+        try:
+            preds = model.classify_many([j.document for j in judgements], n_evidence=0)
+        except Exception:   # find the document at fault
+            preds = []
+            for j in judgements:
+                try:
+                    preds += model.classify_many([j.document], n_evidence=0)
+                except Exception as exc:
+                    errors.append(DocumentError(j.document.source or j.id,
+                                                f"classification failed: {type(exc).__name__}: {exc}",
+                                                j.id).to_dict())
+                    preds.append(None)
+    cases, defendants = [], []
+    for j, p in zip(judgements, preds):
+        c, d = rows(j, p)
+        cases.append(c)
+        defendants += d
+    return chunk_id, cases, defendants, errors
+
+
+# ---------------------------------------------------------------------------
+# Writing parts and the journal
+# ---------------------------------------------------------------------------
+def _atomic_write(path: Path, write) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    write(tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors: list, n_docs: int,
+                 journal, filters: dict | None = None) -> None:
+    from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame, select
+
+    name = f"part-{chunk_id:06d}"
+    cdf, ddf = _frame(cases, CASE_COLUMNS), _frame(defendants, DEFENDANT_COLUMNS)
+    if filters:
+        cdf, ddf = select(cdf, ddf, **filters)
+    _atomic_write(out / "cases" / f"{name}.parquet", lambda p: cdf.to_parquet(p, index=False))
+    _atomic_write(out / "defendants" / f"{name}.parquet", lambda p: ddf.to_parquet(p, index=False))
+
+    def write_errors(p: Path) -> None:
+        with open(p, "w", encoding="utf-8") as fh:
+            for e in errors:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+    _atomic_write(out / "errors" / f"{name}.jsonl", write_errors)
+    # Only now is the chunk done: the journal line is the commit.
+    journal.write(json.dumps({"chunk": chunk_id, "documents": n_docs, "extracted": len(cases),
+                              "failed": len(errors), "kept": len(cdf)}) + "\n")
+    journal.flush()
+    os.fsync(journal.fileno())
+
+
+def _read_journal(out: Path) -> dict[int, dict]:
+    done: dict[int, dict] = {}
+    path = out / JOURNAL
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:   # a line cut by a crash: that chunk is redone
+                continue
+            done[int(entry["chunk"])] = entry
+    return done
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+def count_documents(inputs, **read_options) -> int | None:
+    """A quick count of the documents in the inputs (for the progress bar), or None when unknown.
+
+    JSONL lines and CSV rows are counted without parsing; a JSON file makes the count unknown.
+    """
+    from .io import _expand
+
+    fmt = read_options.get("format")
+    total = 0
+    for path, problem in _expand(inputs):
+        if problem:
+            continue
+        kind = fmt or path.suffix.lower().lstrip(".")
+        if kind in ("jsonl", "ndjson", "csv", "tsv"):
+            with open(path, "rb") as fh:
+                n = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            total += n - (1 if kind in ("csv", "tsv") else 0)
+        elif kind == "json":
+            return None
+        else:
+            total += 1
+    return total
+
+
+def _chunks(inputs, chunk_size: int, read_options: dict) -> Iterator[tuple[int, list]]:
+    chunk: list = []
+    k = 0
+    for item in _records(inputs, read_options):
+        chunk.append(item)
+        if len(chunk) == chunk_size:
+            yield k, chunk
+            chunk, k = [], k + 1
+    if chunk:
+        yield k, chunk
+
+
+def _records(inputs, read_options: dict) -> Iterator:
+    """Records and read errors, in input order (errors take their place in the stream)."""
+    from .io import read
+
+    pending: list = []
+    it = read(inputs, on_error=pending.append, **{k: v for k, v in read_options.items() if v is not None})
+    for rec in it:
+        while pending:
+            yield pending.pop(0)
+        yield rec
+    yield from pending
+
+
+# ---------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------
+def _settings(inputs, chunk_size: int, classify: bool, model_path, read_options) -> dict:
+    paths = [os.fspath(p) for p in ([inputs] if isinstance(inputs, (str, os.PathLike)) else inputs)]
+    return {"inputs": [os.path.abspath(p) for p in paths], "chunk_size": chunk_size, "classify": classify,
+            "model": os.path.abspath(model_path) if model_path else None,
+            "read_options": {k: v for k, v in read_options.items() if v is not None}}
+
+
+def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify: bool = True,
+        model_path: str | os.PathLike | None = None, chunk_size: int = 500, progress: bool | None = None,
+        filters: dict | None = None, **read_options) -> Summary:
+    """Extract (and classify) any number of judgements into Parquet datasets, resumably.
+
+    Parameters
+    ----------
+    inputs : path or iterable of paths
+        Files, folders and glob patterns, as for :func:`cjtext.read`.
+    output : path
+        A folder; it receives ``cases/``, ``defendants/`` and ``errors/`` (one part file per
+        chunk each), ``_journal.jsonl`` and ``_run.json``. Rerunning into a folder that holds
+        part of the same run continues it.
+    jobs : int, optional
+        Worker processes (default: all cores). With 1 the work runs in this process.
+    classify : bool
+        Add the value chain (default model unless ``model_path``).
+    chunk_size : int
+        Documents per chunk and per part file.
+    progress : bool, optional
+        Show a progress bar (default: when standard error is a terminal).
+    filters : dict, optional
+        Keyword arguments of :func:`cjtext.corpus.select`; only the cases (and their
+        defendants) that pass are written.
+    **read_options
+        ``text_field``, ``id_field``, ``encoding``, ``format`` as for :func:`cjtext.read`.
+
+    Returns
+    -------
+    Summary
+        Counts over the whole output (earlier runs included) and this run's time.
+    """
+    out = Path(output)
+    jobs = jobs or os.cpu_count() or 1
+    settings = _settings(inputs, chunk_size, classify, model_path, read_options)
+    settings["filters"] = {k: list(v) if isinstance(v, (tuple, list)) else v for k, v in (filters or {}).items()}
+    out.mkdir(parents=True, exist_ok=True)
+    run_file = out / RUN_FILE
+    if run_file.exists():
+        before = json.loads(run_file.read_text(encoding="utf-8"))
+        if before != settings:
+            raise CjtextError(f"{out} holds a different run ({before['inputs'][:2]}…, chunk size "
+                              f"{before['chunk_size']}, classify {before['classify']}); to continue it use the "
+                              f"same inputs and options, otherwise write to a new folder")
+    else:
+        for sub in ("cases", "defendants", "errors"):
+            if (out / sub).exists() and any((out / sub).iterdir()):
+                raise CjtextError(f"{out / sub} is not empty and {out} has no {RUN_FILE}; use a new folder")
+        _atomic_write(run_file, lambda p: p.write_text(json.dumps(settings, ensure_ascii=False, indent=1),
+                                                       encoding="utf-8"))
+    for sub in ("cases", "defendants", "errors"):
+        (out / sub).mkdir(exist_ok=True)
+    done = _read_journal(out)
+    summary = Summary(skipped_chunks=0)
+    for entry in done.values():
+        summary.documents += entry["documents"]
+        summary.extracted += entry["extracted"]
+        summary.failed += entry["failed"]
+    total = count_documents(inputs, **read_options)
+    bar = _progress(total, progress, initial=summary.documents)
+    start = time.perf_counter()
+    mb = 0.0
+
+    def finished(result, n_docs):
+        chunk_id, cases, defs, errors = result
+        _write_chunk(out, chunk_id, cases, defs, errors, n_docs, journal, filters)
+        summary.documents += n_docs
+        summary.extracted += len(cases)
+        summary.failed += len(errors)
+        summary.chunks += 1
+        if bar is not None:
+            bar.update(n_docs)
+
+    jpath = out / JOURNAL
+    if jpath.exists() and jpath.stat().st_size:
+        with open(jpath, "rb+") as fh:   # a line torn by a crash must not swallow the next entry
+            fh.seek(-1, os.SEEK_END)
+            if fh.read(1) != b"\n":
+                fh.write(b"\n")
+    with open(jpath, "a", encoding="utf-8") as journal:
+        if jobs == 1:
+            _init_worker(classify, os.fspath(model_path) if model_path else None)
+            for k, chunk in _chunks(inputs, chunk_size, read_options):
+                if k in done:
+                    summary.skipped_chunks += 1
+                    continue
+                mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
+                finished(process_chunk(k, chunk), len(chunk))
+        else:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(classify, os.fspath(model_path) if model_path else None)) as pool:
+                flight: dict = {}
+                for k, chunk in _chunks(inputs, chunk_size, read_options):
+                    if k in done:
+                        summary.skipped_chunks += 1
+                        continue
+                    mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
+                    flight[pool.submit(process_chunk, k, chunk)] = len(chunk)
+                    while len(flight) >= 2 * jobs:   # bounded: memory stays flat
+                        ready, _ = wait(flight, return_when=FIRST_COMPLETED)
+                        for f in ready:
+                            finished(f.result(), flight.pop(f))
+                for f in list(flight):
+                    finished(f.result(), flight.pop(f))
+    if bar is not None:
+        bar.close()
+    summary.seconds = round(time.perf_counter() - start, 2)
+    summary.megabytes = round(mb, 3)
+    return summary
+
+
+def _progress(total: int | None, progress: bool | None, initial: int = 0):
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:   # pragma: no cover - tqdm is a dependency
+        return None
+    return tqdm(total=total, initial=initial, unit="doc", unit_scale=True, dynamic_ncols=True,
+                desc="cjtext", file=sys.stderr)
+
+
+def read_dataset(output: str | os.PathLike):
+    """The ``(cases, defendants, errors)`` of a batch output folder as DataFrames."""
+    import pandas as pd
+
+    from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame
+
+    out = Path(output)
+    parts = sorted((out / "cases").glob("part-*.parquet"))
+    if not parts:
+        return _frame([], CASE_COLUMNS), _frame([], DEFENDANT_COLUMNS), pd.DataFrame(columns=["id", "source", "error"])
+    done = _read_journal(out)
+    keep = [p for p in parts if int(p.stem.split("-")[1]) in done]
+    cases = pd.concat([pd.read_parquet(p) for p in keep], ignore_index=True)
+    defendants = pd.concat([pd.read_parquet(out / "defendants" / p.name) for p in keep], ignore_index=True)
+    errs = [json.loads(line) for p in keep
+            for line in (out / "errors" / f"{p.stem}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return cases, defendants, pd.DataFrame(errs, columns=["id", "source", "error"])
