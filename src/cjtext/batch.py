@@ -155,6 +155,8 @@ def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors
                 fh.write(json.dumps(e, ensure_ascii=False) + "\n")
 
     _atomic_write(out / "errors" / f"{name}.jsonl", write_errors)
+    if journal is None:   # the caller commits the chunk its own way (cjtext.dask writes a marker)
+        return
     # Only now is the chunk done: the journal line is the commit.
     journal.write(json.dumps({"chunk": chunk_id, "documents": n_docs, "extracted": len(cases),
                               "failed": len(errors), "kept": len(cdf)}) + "\n")
@@ -163,7 +165,11 @@ def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors
 
 
 def _read_journal(out: Path) -> dict[int, dict]:
+    """Committed chunks: journal lines of cjtext.batch and ``_done`` markers of cjtext.dask."""
     done: dict[int, dict] = {}
+    for marker in sorted((out / "_done").glob("part-*.json")) if (out / "_done").exists() else ():
+        entry = json.loads(marker.read_text(encoding="utf-8"))
+        done[int(entry["chunk"])] = entry
     path = out / JOURNAL
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():

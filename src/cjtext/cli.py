@@ -108,9 +108,29 @@ def _is_folder_output(path: str) -> bool:
     return p.is_dir() or p.suffix == "" or path.endswith(("/", os.sep))
 
 
+def _cmd_extract_dask(args: argparse.Namespace) -> int:
+    from distributed import Client
+
+    from . import dask as cjdask
+
+    with Client(args.scheduler) as client:
+        s = cjdask.extract(args.paths, args.output, client=client, classify=not args.no_classify,
+                           chunk_size=args.chunk_size, text_field=args.text_field, id_field=args.id_field,
+                           encoding=args.encoding, format=args.format)
+    print(f"cjtext extract: {s['documents']} documents in {s['partitions']} partitions, {s['extracted']} extracted, "
+          f"{s['failed']} failed (see {args.output}/errors/); tables in {args.output}/cases and "
+          f"{args.output}/defendants", file=sys.stderr)
+    return 0 if s["extracted"] or not s["failed"] else 1
+
+
 def _cmd_extract_batch(args: argparse.Namespace) -> int:
     from .batch import run
 
+    if args.scheduler:
+        if _filters(args):
+            raise CjtextError("filters are not applied in the Dask mode; filter the tables afterwards "
+                              "(cjtext.corpus.select)")
+        return _cmd_extract_dask(args)
     summary = run(args.paths, args.output, jobs=args.jobs, classify=not args.no_classify,
                   chunk_size=args.chunk_size, progress=False if args.quiet else None, filters=_filters(args),
                   text_field=args.text_field, id_field=args.id_field, encoding=args.encoding, format=args.format)
@@ -434,6 +454,9 @@ def _add_batch_options(p: argparse.ArgumentParser) -> None:
                    help="worker processes for a folder output (default: all cores)")
     p.add_argument("--chunk-size", type=int, default=500, help="documents per chunk and part file (default 500)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a Dask cluster (tcp://host:8786) into a folder all workers can reach; "
+                        "needs cjtext[dask]")
 
 
 def _add_labelled_options(p: argparse.ArgumentParser) -> None:

@@ -1,0 +1,211 @@
+"""Cluster mode: the batch pipeline on a Dask cluster, results as Parquet datasets.
+
+The same chunk function as :mod:`cjtext.batch` runs in Dask workers; each
+partition writes its own part files (``cases/part-NNNNNN.parquet``,
+``defendants/…``, ``errors/…``) to a folder every worker can reach (a shared file
+system, or any fsspec URL pyarrow can write to is future work) and, last, a marker
+``_done/part-NNNNNN.json``. A rerun skips the partitions that have a marker, so a
+job killed by the queue's time limit continues where it stopped. The folders are
+ordinary Parquet datasets, merged by reading them: ``pandas.read_parquet(out/"cases")``
+or :func:`cjtext.batch.read_dataset`.
+
+Needs ``pip install "cjtext[dask]"`` (dask and distributed).
+
+Examples
+--------
+>>> from distributed import Client                                   # doctest: +SKIP
+>>> client = Client("tcp://scheduler:8786")                          # doctest: +SKIP
+>>> cjtext.dask.extract(["/data/cjo/"], "/shared/out", client=client)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+from .errors import CjtextError, DocumentError
+
+__all__ = ["extract", "units", "bag_from_paths"]
+
+_LOCK = threading.Lock()
+_MODELS: dict = {}
+
+
+def _require():
+    try:
+        import dask  # noqa: F401
+        import dask.bag  # noqa: F401
+    except ImportError:
+        raise CjtextError('the Dask mode needs dask and distributed: pip install "cjtext[dask]"') from None
+
+
+def _model(model_path):
+    """One model per worker process, shared by its threads."""
+    with _LOCK:
+        if model_path not in _MODELS:
+            from .classifier import Model
+
+            _MODELS[model_path] = Model.load(model_path)
+        return _MODELS[model_path]
+
+
+# ---------------------------------------------------------------------------
+# Work units: which documents a partition reads
+# ---------------------------------------------------------------------------
+def units(inputs, chunk_size: int = 500, **read_options) -> list[tuple]:
+    """Cut the inputs into partitions of about ``chunk_size`` documents, without reading them whole.
+
+    A JSONL file is cut at line boundaries into byte ranges (``("jsonl", path, start, end,
+    first_line)``), so that one large dump spreads over all workers; single-document files
+    are grouped (``("files", [paths])``); any other file (CSV, JSON) is one unit.
+    """
+    from .io import _expand
+
+    out: list[tuple] = []
+    group: list[str] = []
+    fmt = read_options.get("format")
+    for path, problem in _expand(inputs):
+        if problem:
+            out.append(("error", str(path), problem))
+            continue
+        kind = fmt or path.suffix.lower().lstrip(".")
+        if kind in ("jsonl", "ndjson"):
+            start, line, count = 0, 1, 0
+            pos = 0
+            with open(path, "rb") as fh:
+                for raw in fh:
+                    pos += len(raw)
+                    count += 1
+                    if count == chunk_size:
+                        out.append(("jsonl", str(path), start, pos, line))
+                        start, line, count = pos, line + count, 0
+            if count:
+                out.append(("jsonl", str(path), start, pos, line))
+        elif kind in ("csv", "tsv", "json"):
+            out.append(("file", str(path)))
+        else:
+            group.append(str(path))
+            if len(group) == chunk_size:
+                out.append(("files", group))
+                group = []
+    if group:
+        out.append(("files", group))
+    return out
+
+
+def _read_unit(unit: tuple, read_options: dict) -> list:
+    """The records (and read errors) of one unit, in order."""
+    from .io import _make_record, _Options, read
+
+    opts = {k: v for k, v in read_options.items() if v is not None}
+    kind = unit[0]
+    if kind == "error":
+        return [DocumentError(unit[1], unit[2])]
+    if kind == "jsonl":
+        _, path, start, end, first = unit
+        o = _Options(text_field=opts.get("text_field"), id_field=opts.get("id_field"),
+                     encoding=opts.get("encoding"), html=opts.get("html"))
+        records: list = []
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+        for n, raw in enumerate(data.splitlines(), first):
+            source = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode(o.encoding or "utf-8"))
+                records.append(_make_record(obj, source, f"{Path(path).stem}:{n}", o))
+            except DocumentError as exc:
+                records.append(exc)
+            except json.JSONDecodeError as exc:
+                records.append(DocumentError(source, f"line is not valid JSON: {exc.msg} at column {exc.colno}"))
+            except UnicodeDecodeError as exc:
+                records.append(DocumentError(source, f"cannot decode the line as {o.encoding or 'UTF-8'} ({exc.reason}); "
+                                                     f"pass --encoding"))
+        return records
+    paths = unit[1] if kind == "files" else [unit[1]]
+    errors: list = []
+    records = list(read(paths, on_error=errors.append, **opts))
+    return records + errors
+
+
+def bag_from_paths(inputs, chunk_size: int = 500, **read_options):
+    """A ``dask.bag`` with one partition per unit of :func:`units`, each the unit's records."""
+    _require()
+    import dask.bag as db
+
+    parts = units(inputs, chunk_size, **read_options)
+    return db.from_sequence(parts, npartitions=max(1, len(parts))).map(_read_unit, read_options).flatten()
+
+
+# ---------------------------------------------------------------------------
+# Running
+# ---------------------------------------------------------------------------
+def _process_partition(index: int, records, output: str, classify: bool, model_path) -> dict:
+    from .batch import _atomic_write, process_chunk
+    from .document import Document
+    from .io import Record
+
+    out = Path(output)
+    marker = out / "_done" / f"part-{index:06d}.json"
+    if marker.exists():   # done by an earlier run
+        return json.loads(marker.read_text(encoding="utf-8"))
+    recs = []
+    for i, r in enumerate(records):
+        if isinstance(r, str):
+            r = Record(id=f"doc-{index}-{i}", text=r, source=f"partition {index}")
+        elif isinstance(r, dict):
+            r = Record(id=str(r.get("id", f"doc-{index}-{i}")), text=r.get("text", ""),
+                       source=str(r.get("source", f"partition {index}")))
+        elif isinstance(r, Document):
+            r = Record(id=r.id, text=r.text, source=r.source)
+        recs.append(r)
+    model = _model(model_path) if classify else None
+    _, cases, defendants, errors = process_chunk(index, recs, classify=classify, model=model)
+    from .batch import _write_chunk
+
+    _write_chunk(out, index, cases, defendants, errors, len(recs), None)   # the marker below commits it
+    entry = {"chunk": index, "documents": len(recs), "extracted": len(cases), "failed": len(errors)}
+    _atomic_write(marker, lambda p: p.write_text(json.dumps(entry), encoding="utf-8"))
+    return entry
+
+
+def extract(data, output: str | os.PathLike, *, classify: bool = True, model_path: str | None = None,
+            client=None, chunk_size: int = 500, **read_options) -> dict:
+    """Run extraction (and classification) on a Dask cluster into Parquet datasets.
+
+    Parameters
+    ----------
+    data : dask.bag.Bag or paths
+        A bag of texts, ``{"id", "text", "source"}`` dicts, Records or Documents (one part
+        file per partition), or files, folders and globs (partitioned by :func:`units`).
+    output : path
+        A folder every worker can write to (shared file system).
+    client : distributed.Client, optional
+        The cluster; default: the current client, else Dask's default scheduler.
+
+    Returns
+    -------
+    dict
+        ``documents``, ``extracted``, ``failed``, ``partitions``.
+    """
+    _require()
+    import dask
+    import dask.bag as db
+
+    bag = data if isinstance(data, db.Bag) else bag_from_paths(data, chunk_size, **read_options)
+    out = Path(output)
+    for sub in ("cases", "defendants", "errors", "_done"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    parts = bag.to_delayed()
+    tasks = [dask.delayed(_process_partition)(i, p, os.fspath(out), classify, model_path)
+             for i, p in enumerate(parts)]
+    if client is not None:
+        results = client.gather(client.compute(tasks))
+    else:
+        results = dask.compute(*tasks)
+    return {"documents": sum(r["documents"] for r in results), "extracted": sum(r["extracted"] for r in results),
+            "failed": sum(r["failed"] for r in results), "partitions": len(results)}
