@@ -173,6 +173,14 @@ def _process_partition(index: int, records, output: str, classify: bool, model_p
     return entry
 
 
+def _process_unit(index: int, unit: tuple, output: str, classify: bool, model_path, read_options: dict) -> dict:
+    """Read and process one unit in the same task: no records travel between workers."""
+    marker = Path(output) / "_done" / f"part-{index:06d}.json"
+    if marker.exists():
+        return json.loads(marker.read_text(encoding="utf-8"))
+    return _process_partition(index, _read_unit(unit, read_options), output, classify, model_path)
+
+
 def extract(data, output: str | os.PathLike, *, classify: bool = True, model_path: str | None = None,
             client=None, chunk_size: int = 500, **read_options) -> dict:
     """Run extraction (and classification) on a Dask cluster into Parquet datasets.
@@ -196,13 +204,16 @@ def extract(data, output: str | os.PathLike, *, classify: bool = True, model_pat
     import dask
     import dask.bag as db
 
-    bag = data if isinstance(data, db.Bag) else bag_from_paths(data, chunk_size, **read_options)
     out = Path(output)
     for sub in ("cases", "defendants", "errors", "_done"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    parts = bag.to_delayed()
-    tasks = [dask.delayed(_process_partition)(i, p, os.fspath(out), classify, model_path)
-             for i, p in enumerate(parts)]
+    if isinstance(data, db.Bag):
+        tasks = [dask.delayed(_process_partition)(i, p, os.fspath(out), classify, model_path)
+                 for i, p in enumerate(data.to_delayed())]
+    else:
+        opts = {k: v for k, v in read_options.items() if v is not None}
+        tasks = [dask.delayed(_process_unit)(i, u, os.fspath(out), classify, model_path, opts)
+                 for i, u in enumerate(units(data, chunk_size, **read_options))]
     if client is not None:
         results = client.gather(client.compute(tasks))
     else:
