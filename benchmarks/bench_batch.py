@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,12 @@ import threading
 import time
 from pathlib import Path
 
-from _common import OUT, ROOT, SHARED, machine  # benchmarks/ is on sys.path when run as a script
+from _common import (  # benchmarks/ is on sys.path when run as a script
+    OUT,
+    ROOT,
+    SHARED,
+    machine,
+)
 
 
 def build_corpus(path: Path, n: int) -> float:

@@ -17,7 +17,12 @@ import datetime as dt
 import json
 import sys
 
-from _common import OUT, best_of, corpus, machine  # benchmarks/ is on sys.path when run as a script
+from _common import (  # benchmarks/ is on sys.path when run as a script
+    OUT,
+    best_of,
+    corpus,
+    machine,
+)
 
 from cjtext.classifier import Model
 

@@ -21,9 +21,20 @@ import sys
 import time
 from collections import Counter
 
-from _common import OUT, ROOT, SHARED, machine  # benchmarks/ is on sys.path when run as a script
+from _common import (  # benchmarks/ is on sys.path when run as a script
+    OUT,
+    ROOT,
+    SHARED,
+    machine,
+)
 
-from cjtext.classifier import DESIGNS, classification_report, load_labelled, loo_calibrated, train
+from cjtext.classifier import (
+    DESIGNS,
+    classification_report,
+    load_labelled,
+    loo_calibrated,
+    train,
+)
 
 
 def row(r: dict) -> str:

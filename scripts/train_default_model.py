@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cjtext.classifier import DEFAULT_DESIGN, classification_report, load_labelled, loo_calibrated, train
+from cjtext.classifier import (
+    DEFAULT_DESIGN,
+    classification_report,
+    load_labelled,
+    loo_calibrated,
+    train,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,16 +1,28 @@
 """The value-chain classifier: features, rules, metrics, persistence, the default model and its bar."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import CORPUS, SHARED, _jsonl
 from sklearn.base import clone
 
-from cjtext.classifier import (LABELS, NOT_CYBER, Model, Prepare, classification_report, classify,
-                             data_hash, expected_calibration_error, load_labelled, loo_calibrated, make_pipeline,
-                             margin, signals, train)
+from cjtext.classifier import (
+    LABELS,
+    NOT_CYBER,
+    Model,
+    Prepare,
+    classification_report,
+    classify,
+    data_hash,
+    expected_calibration_error,
+    load_labelled,
+    loo_calibrated,
+    make_pipeline,
+    margin,
+    signals,
+    train,
+)
 from cjtext.errors import CjtextError
 from cjtext.patterns import ANONYMISED_IN_TEXT
 

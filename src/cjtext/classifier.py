@@ -347,9 +347,9 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     'clf'
     """
     from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if design not in DESIGNS:
         raise CjtextError(f"unknown design {design!r}; expected one of {sorted(DESIGNS)}")
