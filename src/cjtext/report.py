@@ -127,8 +127,8 @@ def figures(cases, defendants, *, trend_table=None) -> dict:
     ax.plot(years, t["max_offenders_per_case"].astype(float), "--^", label="maximum", markersize=3)
     ax.legend(fontsize=7)
 
+    # Every factor of the vocabulary, present or not: an empty row (disability, say) is a finding too.
     prev = t[[f"prevalence_{f}" for f in FACTOR_LABELS]].astype(float)
-    prev = prev.loc[:, prev.fillna(0).max() > 0]
     if prev.shape[1]:
         fig, ax = plt.subplots(figsize=(7.5, 0.28 * prev.shape[1] + 1.4))
         im = ax.imshow(prev.T.fillna(0).to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
