@@ -179,7 +179,11 @@ def _png(fig) -> bytes:
 
 
 def _table_html(df, digits: int = 2) -> str:
-    return df.astype(float).round(digits).to_html(na_rep="–", border=0, classes="tbl")
+    df = df.astype(float)
+    # Counts print as counts (10, not 10.0); everything else with ``digits`` decimals.
+    fmt = {c: ("{:,.0f}".format if (df[c].dropna() % 1 == 0).all() and not c.startswith(("share_", "prevalence_"))
+               else ("{:,.%df}" % digits).format) for c in df.columns}
+    return df.to_html(na_rep="–", border=0, classes="tbl", formatters=fmt)
 
 
 def write_report(cases, defendants, outdir: str | os.PathLike, *, title: str = "cjtext corpus report",
