@@ -131,20 +131,16 @@ def test_parse_duration_years_only(x, style):
        st.sampled_from(["日", "天"]))
 def test_parse_duration_months_and_days(x, y, z, style, day_word):
     # y >= 1: a court never prints 零个月 before days (parse_duration reads the 零 as a connector).
-    if style == 0 and day_word == "日":
-        day_word = "天"  # Arabic N个月M日: see test_parse_duration_arabic_months_days_known_bug
     text = f"{numeral(x, style)}年{numeral(y, style)}个月{numeral(z, style)}{day_word}" if x else \
         f"{numeral(y, style)}个月{numeral(z, style)}{day_word}"
     assert parse_duration(text) == pytest.approx(round(12 * x + y + z / 30, 2)), text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: DURATION's date guard after 月, (?!\\s?[0-9]{1,2}\\s?日), also fires after 个月, so an Arabic "
-    "N个月M日 loses its months and days: parse_duration('1个月15日') is None (penalty kind 'unknown' in "
-    "extract) and parse_duration('1年1个月15日') is 12 instead of 13.5. 个月 is never a date."))
-@pytest.mark.parametrize("text, months", [("1个月15日", 1.5), ("1年1个月15日", 13.5), ("6个月1日", 6.03)])
-def test_parse_duration_arabic_months_days_known_bug(text, months):
-    assert parse_duration(text) == pytest.approx(months)
+# 月 before a day number is a date (3月5日), but 个月 never is: the date guard applies to a bare 月 only.
+@pytest.mark.parametrize("text, months", [("1个月15日", 1.5), ("1年1个月15日", 13.5), ("6个月1日", 6.03),
+                                          ("2019年3月5日", None), ("3月5日", None)])
+def test_parse_duration_arabic_months_days(text, months):
+    assert parse_duration(text) == (pytest.approx(months) if months is not None else None)
 
 
 # ---------------------------------------------------------------------------
