@@ -161,7 +161,6 @@ def test_parse_money_arabic_integers(n, sep, trailing):
 def test_parse_money_decimals_with_wan(whole, frac, wan):
     printed = f"{whole}.{frac}" + ("万" if wan else "")
     expected = Decimal(f"{whole}.{frac}") * (10_000 if wan else 1)
-    assume(not (wan and expected == 0))  # 0.0万: see test_parse_money_zero_wan_known_bug
     value = parse_money(printed)
     assert Decimal(str(value)) == expected, (printed, value)
     assert isinstance(value, int) == (expected == expected.to_integral_value()), (printed, value)
@@ -387,7 +386,7 @@ def test_extract_100kb_runs(text):
     check_judgement(j)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: parse_number reads a zero amount before 万 as 万 alone "
-                                       "(a zero fine is never printed, so extraction is not affected yet)")
-def test_parse_money_zero_wan_known_bug():
-    assert parse_money("0.0万") == 0
+@pytest.mark.parametrize("text, value", [("0.0万", 0), ("0万", 0), ("万", 10000), ("1.5万", 15000)])
+def test_parse_money_zero_before_wan(text, value):
+    # A bare 万 is ten thousand; a zero before it is zero.
+    assert parse_money(text) == value

@@ -144,9 +144,10 @@ def parse_number(text: str) -> int | float:
         if kind == "unit":
             unit = UNIT_VALUES[tok]
             if unit in _BIG_UNITS:
+                bare = number is None and section == 0 and total == 0
                 section += number if number is not None else Decimal(0)
-                if section == 0 and total == 0:
-                    section = Decimal(1)  # a bare 万 is ten thousand
+                if bare:
+                    section = Decimal(1)  # a bare 万 is ten thousand (but 0.0万 is zero)
                 if unit > 10_000:
                     total = (total + section) * unit
                 else:
