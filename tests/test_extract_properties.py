@@ -15,7 +15,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cjtext
