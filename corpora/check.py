@@ -18,15 +18,13 @@ import json
 import sys
 from pathlib import Path
 
+# The gold format's vocabularies, as the library defines them.
+from cjtext.classifier import LABELS
+from cjtext.extract.factors import LABELS as FACTOR_LABELS
+from cjtext.extract.sentences import PENALTY_KINDS as KINDS
+
 HERE = Path(__file__).resolve().parent
-KINDS = {"fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
-         "fine_only", "exempt", "acquitted", "unknown"}
-FACTORS = {"voluntary_surrender", "confession", "meritorious_service", "major_meritorious_service",
-           "accessory", "coerced", "principal", "attempt", "preparation", "abandonment", "minor",
-           "elderly", "deaf_mute_or_blind", "disability", "diminished_capacity", "guilty_plea_leniency",
-           "plea_in_court", "restitution", "victim_forgiveness", "reconciliation", "first_offender",
-           "recidivist", "prior_record"}
-LABELS = {"real_assets", "virtual_assets", "internet_resources", "government_systems", "other", "not_cyber"}
+FACTORS = frozenset(FACTOR_LABELS)
 PROCEDURES = {"first_instance", "appeal", "retrial"}
 
 

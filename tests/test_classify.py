@@ -76,10 +76,11 @@ def test_prepare_uses_facts_section_and_falls_back():
             "被告人王某，男。\n经审理查明，被告人王某窃得手机一部。\n"
             "本院认为，被告人王某的行为已构成盗窃罪。依照《中华人民共和国刑法》第二百六十四条之规定，判决如下：\n"
             "被告人王某犯盗窃罪，判处拘役三个月。\n审判员李某\n二〇一九年四月一日")
-    facts, whole = Prepare().fit([]).transform([text, "没有结构的一段话。"])
+    out = Prepare().fit([]).transform([text, "没有结构的一段话。"])
+    facts, whole = out[:, 0], out[:, 1]
     assert facts[0].startswith("经审理查明") and "本院认为" not in facts[0] and "某某窃得" in facts[0]
-    assert facts[1] == "本院认为" or "判决如下" in facts[1] or True
-    assert whole[0] == "没有结构的一段话。" == whole[1]
+    assert "判决如下" in whole[0] and "王某" in whole[0]     # the whole text, names unmasked
+    assert facts[1] == whole[1] == "没有结构的一段话。"       # no facts section: the whole text
 
 
 def test_calibration_error_and_report():
@@ -177,8 +178,8 @@ def test_evidence_terms_come_from_the_document(toy_model):
     assert terms and all(v > 0 for t, v in p.evidence if not t.startswith("rule:"))
     for t in terms:
         t = t.strip("「」")
-        assert t in {"cyber_charge", "cyber_article"} or all(
-            w in "经审理查明，被告人盗取玩家游戏装备。".replace("被告人", "被告人") for w in t.split())
+        assert t in {"cyber_charge", "cyber_article"} or all(w in "经审理查明，被告人盗取玩家游戏装备。"
+                                                             for w in t.split())
     top = toy_model.top_features(3)
     assert set(top) == {"not_cyber", "virtual_assets"} and len(top["virtual_assets"]) == 3
 

@@ -6,15 +6,13 @@ import pytest
 from conftest import CORPUS, bundled_docs, bundled_gold
 
 import cjtext
+from cjtext.classifier import LABELS as CHAIN_LABELS
+from cjtext.extract.factors import LABELS as FACTOR_LABELS
+from cjtext.extract.sentences import PENALTY_KINDS
 
-KINDS = {"fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
-         "fine_only", "exempt", "acquitted", "unknown"}
-FACTORS = {"voluntary_surrender", "confession", "meritorious_service", "major_meritorious_service",
-           "accessory", "coerced", "principal", "attempt", "preparation", "abandonment", "minor",
-           "elderly", "deaf_mute_or_blind", "disability", "diminished_capacity", "guilty_plea_leniency",
-           "plea_in_court", "restitution", "victim_forgiveness", "reconciliation", "first_offender",
-           "recidivist", "prior_record"}
-LABELS = {"real_assets", "virtual_assets", "internet_resources", "government_systems", "other", "not_cyber"}
+KINDS = set(PENALTY_KINDS)
+FACTORS = set(FACTOR_LABELS)
+LABELS = set(CHAIN_LABELS)
 
 DOCS = dict(bundled_docs())
 GOLD = bundled_gold()

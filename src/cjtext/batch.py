@@ -76,12 +76,12 @@ def _init_worker(classify: bool, model_path: str | None) -> None:
 def process_chunk(chunk_id: int, records: list, classify: bool | None = None, model=None) -> tuple:
     """Extract (and classify) one chunk of records: ``(chunk_id, case rows, defendant rows, errors)``.
 
-    ``records`` are :class:`cjtext.Record` objects or :class:`cjtext.DocumentError` s met
-    while reading (reported as errors of the chunk). Runs in a worker; also usable directly
+    ``records`` are :class:`cjtext.Record` or parsed :class:`cjtext.Document` objects, or
+    :class:`cjtext.DocumentError` s met while reading (reported as errors of the chunk). Runs in a worker; also usable directly
     (e.g. from Dask), with the model passed or loaded on first use.
     """
     from .corpus import rows
-    from .document import parse
+    from .document import Document, parse
     from .extract import extract
 
     if classify is None:
@@ -99,7 +99,7 @@ def process_chunk(chunk_id: int, records: list, classify: bool | None = None, mo
             errors.append(rec.to_dict())
             continue
         try:
-            judgements.append(extract(parse(rec)))
+            judgements.append(extract(rec if isinstance(rec, Document) else parse(rec)))
         except DocumentError as exc:
             errors.append(exc.to_dict())
         except Exception as exc:  # one bad document must not end the chunk
@@ -301,8 +301,7 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
         summary.documents += entry["documents"]
         summary.extracted += entry["extracted"]
         summary.failed += entry["failed"]
-    total = count_documents(inputs, **read_options)
-    bar = _progress(total, progress, initial=summary.documents)
+    bar = _progress(lambda: count_documents(inputs, **read_options), progress, initial=summary.documents)
     start = time.perf_counter()
     mb = 0.0
 
@@ -357,11 +356,13 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
     return summary
 
 
-def _progress(total: int | None, progress: bool | None, initial: int = 0):
+def _progress(count, progress: bool | None, initial: int = 0):
+    """A tqdm bar, or None; ``count()`` (a pass over the inputs) runs only when a bar is shown."""
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
         return None
+    total = count()
     try:
         from tqdm import tqdm
     except ImportError:   # pragma: no cover - tqdm is a dependency

@@ -123,17 +123,22 @@ def _cmd_extract_dask(args: argparse.Namespace) -> int:
     return 0 if s["extracted"] or not s["failed"] else 1
 
 
-def _cmd_extract_batch(args: argparse.Namespace) -> int:
+def _run_batch(args: argparse.Namespace, output):
+    """``cjtext.batch.run`` with the options shared by ``extract -o DIR`` and ``report``."""
     from .batch import run
 
+    return run(args.paths, output, jobs=args.jobs, classify=not args.no_classify, chunk_size=args.chunk_size,
+               progress=False if args.quiet else None, filters=_filters(args), text_field=args.text_field,
+               id_field=args.id_field, encoding=args.encoding, format=args.format)
+
+
+def _cmd_extract_batch(args: argparse.Namespace) -> int:
     if args.scheduler:
         if _filters(args):
             raise CjtextError("filters are not applied in the Dask mode; filter the tables afterwards "
                               "(cjtext.corpus.select)")
         return _cmd_extract_dask(args)
-    summary = run(args.paths, args.output, jobs=args.jobs, classify=not args.no_classify,
-                  chunk_size=args.chunk_size, progress=False if args.quiet else None, filters=_filters(args),
-                  text_field=args.text_field, id_field=args.id_field, encoding=args.encoding, format=args.format)
+    summary = _run_batch(args, args.output)
     rate = summary.megabytes / summary.seconds if summary.seconds else 0.0
     print(f"cjtext extract: {summary.documents} documents, {summary.extracted} extracted, {summary.failed} "
           f"failed (see {args.output}/errors/), {summary.skipped_chunks} chunks already done; this run "
@@ -201,13 +206,11 @@ def _add_filter_options(p: argparse.ArgumentParser, what: str) -> None:
 def _cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .batch import read_dataset, run
+    from .batch import read_dataset
     from .report import write_report
 
     tables = Path(args.output) / "tables"
-    summary = run(args.paths, tables, jobs=args.jobs, classify=not args.no_classify, chunk_size=args.chunk_size,
-                  progress=False if args.quiet else None, filters=_filters(args), text_field=args.text_field,
-                  id_field=args.id_field, encoding=args.encoding, format=args.format)
+    summary = _run_batch(args, tables)
     cases, defendants, errors = read_dataset(tables)
     if args.errors:
         _copy_errors(str(tables), args.errors)

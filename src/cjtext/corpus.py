@@ -246,47 +246,32 @@ def extract(inputs, *, classify: bool = True, model=None, on_error=None, batch_s
 
 
 def _iter_rows(inputs, *, classify: bool, model, on_error, batch_size: int, **read_options):
-    """Batches of (case rows, defendant rows); a document that fails is reported and skipped."""
-    from .extract import extract as extract_one
+    """Batches of (case rows, defendant rows); a document that fails is reported and skipped.
+
+    The batches go through :func:`cjtext.batch.process_chunk`, the same code the batch engine
+    and the Dask mode run, here in this process.
+    """
+    from .batch import process_chunk
 
     if classify and model is None:
         from .classifier import Model
 
         model = Model.load()
-    batch = []
 
-    def flush():
-        preds = [None] * len(batch)
-        if classify:
-            try:
-                preds = model.classify_many([j.document for j in batch], n_evidence=0)
-            except Exception:   # find the document at fault rather than lose the batch
-                preds = []
-                for j in batch:
-                    try:
-                        preds += model.classify_many([j.document], n_evidence=0)
-                    except Exception as exc:
-                        on_error(DocumentError(j.document.source or j.id,
-                                               f"classification failed: {type(exc).__name__}: {exc}", j.id))
-                        preds.append(None)
-        cases, defs = [], []
-        for j, p in zip(batch, preds):
-            c, d = rows(j, p)
-            cases.append(c)
-            defs += d
-        batch.clear()
+    def flush(chunk):
+        _, cases, defs, errors = process_chunk(0, chunk, classify=classify, model=model)
+        for e in errors:
+            on_error(DocumentError(e["source"], e["error"], e["id"]))
         return cases, defs
 
+    batch: list = []
     for doc in _documents(inputs, on_error, **read_options):
-        try:
-            batch.append(extract_one(doc))
-        except Exception as exc:  # one bad document must not end the batch
-            on_error(DocumentError(doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}", doc.id))
-            continue
+        batch.append(doc)
         if len(batch) >= batch_size:
-            yield flush()
+            yield flush(batch)
+            batch = []
     if batch:
-        yield flush()
+        yield flush(batch)
 
 
 # ---------------------------------------------------------------------------

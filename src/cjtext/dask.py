@@ -97,7 +97,7 @@ def units(inputs, chunk_size: int = 500, **read_options) -> list[tuple]:
 
 def _read_unit(unit: tuple, read_options: dict) -> list:
     """The records (and read errors) of one unit, in order."""
-    from .io import _make_record, _Options, read
+    from .io import _jsonl_record, _Options, read
 
     opts = {k: v for k, v in read_options.items() if v is not None}
     kind = unit[0]
@@ -112,19 +112,14 @@ def _read_unit(unit: tuple, read_options: dict) -> list:
             fh.seek(start)
             data = fh.read(end - start)
         for n, raw in enumerate(data.splitlines(), first):
-            source = f"{path}:{n}"
-            if not raw.strip():
-                continue
             try:
-                obj = json.loads(raw.decode(o.encoding or "utf-8"))
-                records.append(_make_record(obj, source, f"{Path(path).stem}:{n}", o))
-            except DocumentError as exc:
-                records.append(exc)
-            except json.JSONDecodeError as exc:
-                records.append(DocumentError(source, f"line is not valid JSON: {exc.msg} at column {exc.colno}"))
+                line = raw.decode(o.encoding or "utf-8")
             except UnicodeDecodeError as exc:
-                records.append(DocumentError(source, f"cannot decode the line as {o.encoding or 'UTF-8'} ({exc.reason}); "
-                                                     f"pass --encoding"))
+                records.append(DocumentError(f"{path}:{n}", f"cannot decode the line as {o.encoding or 'UTF-8'} "
+                                                            f"({exc.reason}); pass --encoding"))
+                continue
+            if line.strip():
+                records.append(_jsonl_record(line, n, Path(path), o))
         return records
     paths = unit[1] if kind == "files" else [unit[1]]
     errors: list = []

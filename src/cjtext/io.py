@@ -262,23 +262,25 @@ def _open_text_lines(path: Path, opts: _Options) -> Iterator[tuple[int, str | Do
 
 
 def _read_jsonl(path: Path, opts: _Options) -> Iterator[Record | DocumentError]:
-    source = str(path)
     for no, line in _open_text_lines(path, opts):
         if isinstance(line, DocumentError):
             yield line
             continue
-        if not line.strip():
-            continue
-        src = f"{source}:{no}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield DocumentError(src, f"line is not valid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        try:
-            yield _make_record(obj, src, f"{path.stem}:{no}", opts)
-        except DocumentError as err:
-            yield err
+        if line.strip():
+            yield _jsonl_record(line, no, path, opts)
+
+
+def _jsonl_record(line: str, no: int, path: Path, opts: _Options) -> Record | DocumentError:
+    """One JSONL line (number ``no`` of ``path``) as a Record, or the error that says why not."""
+    src = f"{path}:{no}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return DocumentError(src, f"line is not valid JSON: {exc.msg} at column {exc.colno}")
+    try:
+        return _make_record(obj, src, f"{path.stem}:{no}", opts)
+    except DocumentError as err:
+        return err
 
 
 def _read_csv(path: Path, opts: _Options, delimiter: str) -> Iterator[Record | DocumentError]:

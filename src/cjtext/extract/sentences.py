@@ -39,7 +39,11 @@ from ..patterns import (
 )
 from .parties import find_names
 
-__all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences"]
+__all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences", "PENALTY_KINDS"]
+
+#: The penalty kinds of the gold format.
+PENALTY_KINDS = ("fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
+                 "fine_only", "exempt", "acquitted", "unknown")
 
 
 
