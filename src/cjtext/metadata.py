@@ -24,6 +24,7 @@ from .patterns import (
     DOC_TYPE,
     PROVINCE_PREFIX,
     SIGNATURE_ROLE,
+    SPACE,
 )
 from .sections import Section
 
@@ -78,7 +79,9 @@ class CaseNumber:
 
     @property
     def procedure(self) -> str:
-        word = regex.sub(r"^刑[一二三四五六七]?", "", self.case_type)
+        word = self.case_type
+        if word.startswith("刑"):  # 刑初, 刑一终: the word after 刑 and a division digit
+            word = word[2:] if word[1:2] and word[1] in "一二三四五六七" else word[1:]
         return PROCEDURES.get(word, PROCEDURES.get(word[-1:], "other"))
 
 
@@ -126,7 +129,7 @@ def parse_case_number(text: str) -> CaseNumber | None:
     m = CASE_NUMBER.search(text)
     if m is None:
         return None
-    return CaseNumber(text=regex.sub(r"\s", "", m["case_number"]), year=int(m["year"]),
+    return CaseNumber(text=SPACE.sub("", m["case_number"]), year=int(m["year"]),
                       court_code=m["court_code"], case_type=m["case_type"],
                       serial=m["serial"], division=m["division"] or "",
                       start=m.start(), end=m.end())
@@ -214,16 +217,16 @@ def _header(text: str, header: Section | None) -> tuple[str | None, str | None, 
     dts = list(DOC_TYPE.finditer(before_cn))
     dt = dts[-1] if dts else None
     if dt is not None and before_cn[dt.end():].strip(" \n:：") == "":
-        doc_type = regex.sub(r"\s", "", dt["doc_type"])
+        doc_type = SPACE.sub("", dt["doc_type"])
         m = COURT_BEFORE.search(before_cn[max(0, dt.start() - 60):dt.start()])
     else:
         m = COURT_BEFORE.search(before_cn[-60:])
         if dt is not None and cn is None:
-            doc_type = regex.sub(r"\s", "", dt["doc_type"])
+            doc_type = SPACE.sub("", dt["doc_type"])
     if m is None:
         m = COURT_ANYWHERE.search(text, 0, min(len(text), 200))
     if m is not None:
-        court = regex.sub(r"\s", "", m["court"])
+        court = SPACE.sub("", m["court"])
     return court, doc_type, cn
 
 
@@ -240,8 +243,8 @@ def _signature(text: str, signature: Section | None):
             date = None
     judges, clerk = [], None
     for r in SIGNATURE_ROLE.finditer(block):
-        role = regex.sub(r"\s", "", r["role"])
-        name = regex.sub(r"\s", "", r["name"])
+        role = SPACE.sub("", r["role"])
+        name = SPACE.sub("", r["name"])
         if role.endswith("书记员"):
             clerk = clerk or name
         else:

@@ -459,7 +459,6 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
                + ([(reasoning[0], reasoning[1], "reasoning", reasoning[0])] if reasoning else [])
                + [(a, b, source, a) for a, b, source in claims])
     for lo, hi, source, first in regions:
-        subjects = _Subjects(text, lo, hi, names, units, appellants)
         sents = []
         start = lo
         for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
@@ -467,13 +466,24 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
             start = m.end()
         if start < hi:
             sents.append((start, hi))
+        # The phrases of each sentence first: most sentences have none, and a
+        # region without any needs neither its subjects nor its rulings indexed.
+        hits = [list(voc.pattern.finditer(text, max(s, first), e)) if e > first else [] for s, e in sents]
+        if not any(hits):
+            continue
+        subjects = _Subjects(text, lo, hi, names, units, appellants)
         carried: list[str] = list(names) if len(names) == 1 else []
         for i, (s, e) in enumerate(sents):
+            if not hits[i]:
+                named = subjects(s, e, carried)
+                if named:
+                    carried = named
+                continue
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
             sent = _Sentence(text, s, e, nxt) if source in ("reasoning", "earlier") else None
             barrier = s
             refused: set[str] = set()
-            for m in voc.pattern.finditer(text, max(s, first), e):
+            for m in hits[i]:
                 label = m.lastgroup
                 # 责令退赔 / 尚未退赔: an order or a debt, not restitution made.
                 if label == "restitution" and FACTOR_ORDER_BEFORE.search(text, max(s, m.start() - 8), m.start()):

@@ -1,0 +1,74 @@
+"""The fast forms of patterns (first-character guards, anchored searches) find what the plain forms find."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import bundled_docs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cjtext.normalize import normalize
+from cjtext.patterns import FAST_FORMS, Anchored
+
+# Sentences of our own that put each fast pattern's matches at the start, the
+# middle and the end of a text, next to near misses.
+SENTENCES = [
+    "原审法院经审理查明，被告人甲某窃得手机一部。",
+    "某某县人民法院审理查明：2019年1月，被告人甲某窃得手机。本院经审理查明，事实属实。",
+    "经审理，本院认定如下事实。一审判决认定的事实清楚。",
+    "上诉人甲某提出，原判认定事实错误；辩护人称甲某系从犯。",
+    "各被告人均能如实供述；其余二名被告人系从犯；三人均系初犯；上诉人（原审被告人）乙某。",
+    "被告单位某某公司及二被告人、上诉单位、原审被告单位、全体被告人、被告人均认罪。",
+    "人民法院认定",  # too short for a court name before it
+    "，原审查明",  # a marker in mid-sentence
+    "",
+]
+
+
+def _spans(pattern, text: str, pos: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("name", sorted(FAST_FORMS))
+@pytest.mark.parametrize("text", SENTENCES)
+def test_fast_form_same_matches_on_sentences(name, text):
+    fast, plain = FAST_FORMS[name]
+    for pos in range(0, len(text) + 1, 3):
+        assert _spans(fast, text, pos) == _spans(plain, text, pos)
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize("name", sorted(FAST_FORMS))
+def test_fast_form_same_matches_on_bundled_corpus(name):
+    fast, plain = FAST_FORMS[name]
+    for doc_id, raw in bundled_docs():
+        text = normalize(raw).text
+        assert _spans(fast, text) == _spans(plain, text), doc_id
+        assert _spans(fast, text, len(text) // 2) == _spans(plain, text, len(text) // 2), doc_id
+
+
+@pytest.mark.parametrize("name", sorted(FAST_FORMS))
+def test_fast_form_same_matches_on_real_judgements(name, shared_texts):
+    fast, plain = FAST_FORMS[name]
+    for text in shared_texts:
+        text = normalize(text).text
+        assert _spans(fast, text) == _spans(plain, text)
+
+
+@given(st.text(alphabet="原审判一法院人民经理查明认定确认某县被告人上诉单位各其二三均，。：、", max_size=60),
+       st.integers(0, 60))
+def test_fast_form_same_matches_on_random_text(text, pos):
+    for fast, plain in FAST_FORMS.values():
+        assert _spans(fast, text, pos) == _spans(plain, text, pos)
+
+
+def test_anchored_reach_is_needed():
+    # The reach is what makes the anchored search exact: a match starts up to
+    # ``reach`` characters before its anchor.
+    text = "经查，某某县人民法院认定"
+    short = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 0)
+    enough = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10)
+    assert short.search(text) is None
+    assert enough.search(text).span() == (3, 12)
+    assert "test" not in FAST_FORMS  # unnamed patterns are not registered
