@@ -125,8 +125,12 @@ def test_decision_naming_a_defendant_differently():
 
 def test_co_offenders_elsewhere_are_counted_apart():
     text = "被告人甲某，男。经审理查明，被告人甲某伙同王某、李某某（均另案处理）盗窃。"
-    names = [n for n, _, _ in find_elsewhere(text, {"甲某"})]
-    assert names == ["王某", "李某某"]
+    found = find_elsewhere(text, {"甲某"})
+    assert [n for n, _, _ in found] == ["王某", "李某某"]
+    # Each span covers the name only, not the words before it (伙同).
+    assert [text[a:b] for _, a, b in found] == ["王某", "李某某"]
+    found = find_elsewhere("乙某与同案人丙某某（另案处理）", {"乙某"})
+    assert [(n, a, b) for n, a, b in found] == [("丙某某", 6, 9)]
 
 
 # ---------------------------------------------------------------------------

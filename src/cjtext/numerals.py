@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -127,6 +128,15 @@ def parse_number(text: str) -> int | float:
     >>> parse_number("0.5")
     0.5
     """
+    if text.isdigit() and text.isascii():  # 264, 5000: most numerals in a judgement
+        return int(text)
+    return _parse_number(text)
+
+
+# The same few hundred numerals (article numbers, terms, amounts) recur in every
+# judgement; a cache makes parsing them a dict lookup. Errors are not cached.
+@lru_cache(maxsize=4096)
+def _parse_number(text: str) -> int | float:
     tokens = _tokens(text)
     kinds = {k for k, _ in tokens}
     if kinds == {"arabic"} and len(tokens) == 1:

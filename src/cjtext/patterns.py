@@ -603,7 +603,9 @@ LISTED_NAME = regex.compile(r"[、和及]\s?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ
 # 被告人万某之姐): cut at these, but never at the first character (于某, 因某).
 NAME_END = regex.compile(
     r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20|同)|等|现|住|出生|曾|在|到案|归案|被|依照|适用|退|赔|宣告|判|罪|违法|人民币|以|到庭|及其|的辩护)")
-CLAUSE_END = regex.compile(r"[；;。\n]")
+#: Clause ends, also as plain characters for looking back with ``str.rfind``.
+CLAUSE_END_CHARS = "；;。\n"
+CLAUSE_END = regex.compile(f"[{CLAUSE_END_CHARS}]")
 #: Words that never occur in a person's name listed after 被告人…、 (其辩护人, 自愿认罪).
 LIST_JUNK = regex.compile(r"[罪认审诉辩控告其]")
 

@@ -163,6 +163,11 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
                         and not LIST_JUNK.search(extra):
                     found.append((more, extra))
                 pos = more.end()
+    # next_other[i]: where the next mention of another name starts.
+    next_other = [hi] * len(found)
+    for i in range(len(found) - 2, -1, -1):
+        nxt_m, nxt_name = found[i + 1]
+        next_other[i] = nxt_m.start() if nxt_name != found[i][1] else next_other[i + 1]
     parties: list[Party] = []
     seen: set[str] = set()
     for i, (m, name) in enumerate(found):
@@ -170,7 +175,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         if name in seen or any(name.startswith(s) for s in seen):
             continue
         seen.add(name)
-        nxt = next((f[0].start() for f in found[i + 1:] if f[1] != name), hi)
+        nxt = next_other[i]
         # The entry ends at the next party of any kind (counsel, representative).
         other = OTHER_PARTY.search(text, m.end(), nxt)
         end = other.start() if other else nxt
@@ -209,7 +214,8 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
             name = ELSEWHERE_PREFIX.sub("", part)
             name = ELSEWHERE_COMPANION.sub("", name)
             if 2 <= len(name) <= 5 and name not in exclude and not NOT_A_NAME.search(name):
-                out.setdefault(name, (start, start + len(part)))
+                # The span is the name's: the words removed above come before it.
+                out.setdefault(name, (start + len(part) - len(name), start + len(part)))
     return [(n, a, b) for n, (a, b) in out.items()]
 
 

@@ -25,6 +25,7 @@ from ..patterns import (
     CHARGE_MORE,
     CHARGE_NAMED,
     CLAUSE_END,
+    CLAUSE_END_CHARS,
     CONFISCATION,
     DURATION,
     EXECUTED,
@@ -194,7 +195,8 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     for lo, hi in stretches:
         for a, b in _clauses(text, lo, hi):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
-            head = max((m.end() for m in CLAUSE_END.finditer(text, max(0, a - 300), a)), default=max(0, a - 300))
+            floor = max(0, a - 300)
+            head = max(floor, max(text.rfind(c, floor, a) for c in CLAUSE_END_CHARS) + 1)
             if SET_ASIDE.search(text, head, b) or PRIOR_SENTENCE.search(text, head, b):
                 continue
             # 以盗窃罪判处被告人甲…: the crime may be named before the name.
@@ -250,7 +252,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     if fine is None and fines:
         total = sum(Decimal(repr(f.value)) if isinstance(f.value, float) else Decimal(f.value) for f in fines)
         value = int(total) if total == int(total) else float(total)
-        fine = fines[0] if len(fines) == 1 else Span(fines[0].text, fines[0].start, fines[-1].end, value)
+        fine = fines[0] if len(fines) == 1 else Span(text[fines[0].start:fines[-1].end], fines[0].start, fines[-1].end, value)
     if penalty is None:
         penalty = Penalty("fine_only") if fine is not None and charges else Penalty("unknown")
     if penalty.kind == "acquitted":
