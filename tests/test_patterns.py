@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import bundled_docs
+from conftest import SHARED, _jsonl, bundled_docs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,3 +72,41 @@ def test_anchored_reach_is_needed():
     assert short.search(text) is None
     assert enough.search(text).span() == (3, 12)
     assert "test" not in FAST_FORMS  # unnamed patterns are not registered
+
+
+def test_first_chars_bounds_the_start_of_every_match():
+    from cjtext.patterns import first_chars
+    assert first_chars("自首|如实(?:供述|交代)|(?<!不)坦白") == "坦如自"
+    assert first_chars("(?:系|属)?未成年") == "属未系"
+    assert first_chars("[0-9]{1,2}名") == "0123456789"
+    # Unbounded or unknown: no guard.
+    for pattern in ("[^。]罪", ".罪", "(?:系)?", r"[\p{Han}]族", "罪|"):
+        assert first_chars(pattern) is None, pattern
+
+
+def test_factor_vocabulary_fast_form_same_matches():
+    # The bundled vocabulary runs on the stdlib re behind a first-character
+    # guard; it must find what the regex module finds, label included.
+    import regex
+
+    from cjtext.extract.factors import default_vocabulary
+    voc = default_vocabulary()
+    plain = regex.compile(voc.source, regex.V1)
+    assert voc.pattern is not plain
+    real = [SHARED / "judge-dev" / "docs.jsonl", SHARED / "lecardv2-docs" / "docs.jsonl"]
+    texts = [normalize(t).text for _, t in bundled_docs()]
+    texts += [normalize(d["text"]).text for p in real if p.exists() for d in _jsonl(p)]
+    for text in texts:
+        for lo in range(0, len(text), 500):  # windows like the sentences it runs on
+            hi = min(len(text), lo + 700)
+            assert [(m.span(), m.lastgroup) for m in voc.pattern.finditer(text, lo, hi)] == \
+                [(m.span(), m.lastgroup) for m in plain.finditer(text, lo, hi)]
+
+
+def test_factor_vocabulary_user_patterns_fall_back_to_regex():
+    import regex
+
+    from cjtext.extract.factors import FactorVocabulary
+    voc = FactorVocabulary(extra={"restitution": [r"退赔[\p{Han}]{0,2}损失"]})
+    assert isinstance(voc.pattern, regex.Pattern)
+    assert [m.lastgroup for m in voc.pattern.finditer("已退赔全部损失，系自首")] == ["restitution", "voluntary_surrender"]

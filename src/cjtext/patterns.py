@@ -13,6 +13,9 @@ adversarial input.
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import regex
 
 __all__ = [
@@ -67,6 +70,117 @@ def compile_guarded(name: str, pattern: str, first: str) -> regex.Pattern:
     guarded = compile_verbose(f"(?=[{first}])(?:{pattern}\n)")
     FAST_FORMS[name] = (guarded, compile_verbose(pattern))
     return guarded
+
+
+def first_chars(pattern: str) -> str | None:
+    """Every character a match of ``pattern`` can start with, or ``None`` when unknown.
+
+    Worked out from the stdlib parser's tree, so only for patterns the stdlib
+    ``re`` accepts; ``None`` for anything it cannot bound (``.``, a negated or
+    very wide class, a pattern that can match the empty string, regex-only
+    syntax such as ``\\p{Han}``).
+
+    Examples
+    --------
+    >>> first_chars("自首|如实(?:供述|交代)|(?<!不)坦白")
+    '坦如自'
+    >>> first_chars("[^。]{1,3}罪") is None
+    True
+    """
+    try:
+        from re import _constants as C  # noqa: N812 - the stdlib's own short names
+        from re import _parser as P  # noqa: N812
+    except ImportError:  # Python 3.10 names them sre_constants and sre_parse
+        try:
+            import sre_constants as C  # noqa: N812
+            import sre_parse as P  # noqa: N812
+        except ImportError:
+            return None
+
+    def seq(items):
+        out: set[str] = set()
+        for op, av in items:
+            chars, nullable = one(op, av)
+            if chars is None:
+                return None, False
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return {chr(av)}, False
+        if op is C.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 256:
+                    chars.update(chr(c) for c in range(a[0], a[1] + 1))
+                else:  # NEGATE, CATEGORY, wide ranges
+                    return None, False
+            return chars, False
+        if op is C.SUBPATTERN:
+            return seq(av[-1])
+        if op is C.BRANCH:
+            chars, nullable = set(), False
+            for branch in av[1]:
+                c, n = seq(branch)
+                if c is None:
+                    return None, False
+                chars |= c
+                nullable |= n
+            return chars, nullable
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op.name == "POSSESSIVE_REPEAT":
+            lo, _, sub = av
+            c, n = seq(sub)
+            return (None, False) if c is None else (c, lo == 0 or n)
+        if op.name == "ATOMIC_GROUP":
+            return seq(av)
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return set(), True  # zero-width: the next item decides
+        return None, False
+
+    try:
+        chars, nullable = seq(P.parse(pattern))
+    except Exception:  # a syntax the stdlib parser does not know: no guard, still correct
+        return None
+    if chars is None or nullable or not chars:
+        return None
+    return "".join(sorted(chars))
+
+
+def compile_fast(pattern: str, name: str | None = None) -> re.Pattern | regex.Pattern:
+    """Compile a vocabulary of alternatives for speed, with the same matches.
+
+    The stdlib ``re`` behind a guard on :func:`first_chars` scans an
+    alternation of phrases 2-3x faster than ``regex``; patterns ``re`` does
+    not accept or cannot guard (regex-only syntax, a nested set, an unbounded
+    first character) are compiled with ``regex`` (V1) as they are.
+    ``name`` registers both forms in :data:`FAST_FORMS`.
+
+    Examples
+    --------
+    >>> import re
+    >>> isinstance(compile_fast("自首|坦白"), re.Pattern)
+    True
+    >>> isinstance(compile_fast(r"[\\p{Han}]{2}族"), regex.Pattern)
+    True
+    """
+    plain = regex.compile(pattern, regex.V1)
+    fast = plain
+    first = first_chars(pattern)
+    if first is not None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # FutureWarning: a nested set means something else in re
+                fast = re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")
+        except (re.error, Warning):
+            fast = plain
+    if name:
+        FAST_FORMS[name] = (fast, plain)
+    return fast
 
 
 class Anchored:

@@ -34,8 +34,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import regex
-
 from ..patterns import (
     FACTOR_ACCEPT,
     FACTOR_AFFIRM_BEFORE,
@@ -60,6 +58,7 @@ from ..patterns import (
     FACTOR_SUBJECT,
     FACTOR_TURN,
     UNIT_WORDS,
+    compile_fast,
 )
 from .parties import find_names
 
@@ -132,9 +131,9 @@ class FactorVocabulary:
         for label, pat, _ in self.rows:
             parts.setdefault(label, []).append(pat)
         self.labels = list(parts)
-        self.pattern = regex.compile(
-            "|".join(f"(?P<{label}>{'|'.join(f'(?:{p})' for p in pats)})" for label, pats in parts.items()),
-            regex.V1)
+        #: One alternation, a named group per label (``m.lastgroup`` is the label).
+        self.source = "|".join(f"(?P<{label}>{'|'.join(f'(?:{p})' for p in pats)})" for label, pats in parts.items())
+        self.pattern = compile_fast(self.source)
 
 
 @lru_cache(maxsize=8)
