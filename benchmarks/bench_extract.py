@@ -27,6 +27,7 @@ import json
 import multiprocessing as mp
 import os
 import platform
+import re
 import sys
 import time
 
@@ -40,14 +41,22 @@ from _common import (  # benchmarks/ is on sys.path when run as a script
 
 import cjtext
 import cjtext.patterns
+from cjtext.extract.factors import default_vocabulary
 
 #: Target seconds for ``cjtext.extract`` on one adversarial 1 MB document.
 TARGET_S = 1.0
 
 
-def compiled_patterns() -> dict[str, regex.Pattern]:
-    """Every module-level compiled pattern in :mod:`cjtext.patterns`."""
-    return {k: v for k, v in vars(cjtext.patterns).items() if isinstance(v, regex.Pattern)}
+def compiled_patterns() -> dict:
+    """Every compiled pattern in :mod:`cjtext.patterns` (section markers included), in the
+    form extraction uses (guarded or anchored where it is), and the factor vocabulary."""
+    out = {}
+    for k, v in vars(cjtext.patterns).items():
+        for name, p in (v.items() if isinstance(v, dict) and k != "FAST_FORMS" else [(None, v)]):
+            if isinstance(p, (regex.Pattern, re.Pattern, cjtext.patterns.Anchored)):
+                out[f"{k}.{name}" if name else k] = p
+    out["factor vocabulary"] = default_vocabulary().pattern
+    return out
 
 
 # ---------------------------------------------------------------------------

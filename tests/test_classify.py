@@ -193,6 +193,35 @@ def test_save_and_load_round_trip(toy_model, tmp_path):
     assert loaded.card["training_data"] == toy_model.card["training_data"]
 
 
+def _vocabularies(model):
+    from cjtext.classifier import _vectorizers
+    return [v.vocabulary_ for v in _vectorizers(model.pipeline)]
+
+
+def test_vocabularies_saved_as_term_arrays(toy_model, tmp_path):
+    import skops.io as sio
+    before = _vocabularies(toy_model)
+    assert before and all(before)
+    path = toy_model.save(tmp_path / "m.skops")
+    # The file holds one array of terms per vectoriser, no vocabulary dict...
+    raw = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+    from cjtext.classifier import _vectorizers
+    stored = list(_vectorizers(raw))
+    assert all(not hasattr(v, "vocabulary_") for v in stored)
+    assert [len(v.vocabulary_terms_) for v in stored] == [len(v) for v in before]
+    # ...the model in memory is left as it was, and loading rebuilds the same dicts.
+    assert _vocabularies(toy_model) == before
+    assert _vocabularies(Model.load(path)) == before
+
+
+def test_model_files_with_vocabulary_dicts_still_load(toy_model, tmp_path):
+    import skops.io as sio
+    path = tmp_path / "old.skops"
+    sio.dump(toy_model.pipeline, path)  # the format before term arrays
+    docs = ["经审理查明，被告人窃取游戏币。"]
+    assert np.allclose(Model.load(path).predict_proba(docs), toy_model.predict_proba(docs))
+
+
 class Foreign:  # a type no cjtext pipeline contains
     pass
 
