@@ -86,6 +86,8 @@ def test_legal_basis_clause_with_genju():
     # 于 is a surname
     ("被告人于某，男，汉族。", ["于某"]),
     ("被告人阿不都·艾力，男，维吾尔族。", ["阿不都·艾力"]),
+    # a flattened list: a name ends at the next role word
+    ("被告人甲某被告人乙某，男，1990年1月1日出生。", ["甲某", "乙某"]),
 ])
 def test_parties(text, names):
     assert [p.name for p in find_parties(text)] == names

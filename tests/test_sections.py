@@ -168,3 +168,18 @@ def test_real_judgements_sections_well_formed(shared_texts):
         judg = [s for s in secs if s.label == "judgment"]
         if judg:
             assert "如下" in judg[0].text
+
+
+@pytest.mark.parametrize("answer", [
+    "被告单位及被告人甲某、乙某对指控的事实无异议。",
+    "被告单位、被告人均自愿认罪认罚。",
+    "被告人甲某对起诉书指控的事实无异议。",
+])
+def test_defence_starts_at_the_defendants_joined_with_their_roles(answer):
+    text = ("某某区人民法院\n刑事判决书\n（2020）浙0101刑初1号\n被告单位某某公司。被告人甲某，男。\n"
+            "某某区人民检察院以起诉书指控被告单位某某公司、被告人甲某犯罪，向本院提起公诉。本院依法审理，现已审理终结。\n"
+            "某某区人民检察院指控，被告单位某某公司非法获取数据。\n" + answer + "\n"
+            "经审理查明，被告单位某某公司非法获取数据。\n本院认为，应予惩处。判决如下：被告人甲某犯罪。")
+    defence = [s for s in find_sections(text) if s.label == "defence"]
+    assert [s.text for s in defence] == [answer]
+

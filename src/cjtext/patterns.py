@@ -312,7 +312,10 @@ PROVINCE_PREFIX = compile_verbose(
 # without any separator (…审理终结经审理查明…) still match.
 _NOT_MID = r"(?<![，,、“\"])"
 _PARTY = r"(?:被告人|上诉人|原审被告人|被告单位|罪犯|申诉人|自诉人)"
-_NAMEISH = r"[^，。；：:,\s]{1,12}?"
+# A name, or names joined with their role words (被告单位及被告人甲某、乙某). A role
+# word only after a joiner: otherwise each of a long run of role words
+# (被告人被告人…) would be tried with every length up to the limit.
+_NAMEISH = rf"(?:[、及和与]{_PARTY}|(?!被告|上诉人|罪犯)[^，。；：:,\s]){{1,12}}?"
 
 #: Start markers of sections, searched in order by :mod:`cjtext.sections`.
 SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
@@ -492,8 +495,10 @@ PARTY = compile_verbose(
     (?:暨(?:附带)?(?:民事)?(?:公益)?诉讼被告人?|\s?[（(]附带民事诉讼被告人[）)]|\s?[（(]原审被告人[）)])?
     (?![的]|及其|之)
     \s?[:：]?\s?(?:自报|自称|化名)?\s?
-    (?P<name>[^，。；：:,;（(\s、]{1,40}?)
-    (?=\s?[，。；,;（(、\s]|\s?[:：]|$|男|女)
+    # A name never holds a role word: a flattened list (被告人甲某被告人乙某，男) ends one
+    # name at the next role word, which also keeps a run of role words linear.
+    (?P<name>(?:(?!被告|上诉人|罪犯)[^，。；：:,;（(\s、]){1,40}?)
+    (?=\s?[，。；,;（(、\s]|\s?[:：]|$|男|女|被告|上诉人|罪犯)
     """
 )
 #: Entries in the parties section that are not defendants.
