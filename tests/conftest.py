@@ -48,8 +48,7 @@ def shared_texts() -> list[str]:
 
 
 # Property tests run with a fixed seed so that CI is reproducible; run
-# `pytest --hypothesis-seed=random` to explore. (A rare non-idempotent
-# whitespace case in normalize() is open work, see the issue note.)
+# `pytest --hypothesis-seed=random` to explore.
 from hypothesis import settings as _hsettings  # noqa: E402
 
 _hsettings.register_profile("cjtext", derandomize=True)

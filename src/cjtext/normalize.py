@@ -90,16 +90,34 @@ def _translate(text: str) -> str:
 # Length-changing edits, found in one pass over the translated text.
 _EDITS = regex.compile(
     r"""
-    # Only where an edit can start: without this lookahead the optional runs
-    # that open the first branch make the scanner try every position.
+    # Only where an edit can start.
     (?=[ \n\u200b\u200c\u200d\u2060\ufeff\u00ad&])
-    (?:(?P<space>[ \u200b\u200c\u200d\u2060\ufeff\u00ad]*\n[ \n\u200b\u200c\u200d\u2060\ufeff\u00ad]*
-              |[ ]{2,})                                # line breaks with blank lines and spaces; space runs
-    |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)
-    |(?P<zero>[\u200b\u200c\u200d\u2060\ufeff\u00ad]+))
+    (?:
+      # A whole run of spaces, line breaks, zero-width characters and their
+      # entities, possessive so that a long run is read once. Taken whole, so that a
+      # zero-width character or an entity between two spaces cannot leave two spaces
+      # behind (normalising twice gives what normalising once gives).
+      (?P<space>(?:[ \n\u200b\u200c\u200d\u2060\ufeff\u00ad]
+                  |&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|shy
+                      |\#(?:160|173|8194|8195|8201|8203|8204|8205|12288|65279)
+                      |\#[xX](?:[aA]0|[aA][dD]|200[239bBcCdD]|3000|[fF][eE][fF][fF]));)++)
+      |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)
+    )
     """,
     regex.VERBOSE,
 )
+#: Characters that vanish (zero width, soft hyphen).
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _space_run(run: str) -> str:
+    """What a run of whitespace becomes: a line break if it has one, a space if it has
+    a space, else nothing (only zero-width characters)."""
+    if "&" in run:  # the entities of spaces and zero-width characters (&nbsp;, &#8203;)
+        run = _translate(html.unescape(run))
+    if "\n" in run:
+        return "\n"
+    return "" if run.strip(_ZERO_WIDTH) == "" else " "
 
 
 @dataclass(frozen=True)
@@ -202,12 +220,10 @@ def normalize(text: str) -> Normalized:
                 continue
             if repl in ("\u200b", "\ufeff", "\u00ad"):
                 repl = ""
-        elif kind == "space":
-            repl = "\n" if "\n" in m.group() else " "
+        else:
+            repl = _space_run(m.group())
             if repl == m.group():
                 continue
-        else:  # zero-width characters
-            repl = ""
         s, e = m.span()
         pieces.append(translated[last:s])
         out_len += s - last
