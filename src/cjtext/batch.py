@@ -138,8 +138,9 @@ def _atomic_write(path: Path, write) -> None:
     os.replace(tmp, path)
 
 
-def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors: list, n_docs: int,
-                 journal, filters: dict | None = None) -> None:
+def _write_parts(out: Path, chunk_id: int, cases: list, defendants: list, errors: list,
+                 filters: dict | None = None) -> int:
+    """Write a chunk's part files, each atomically; returns the number of cases kept by ``filters``."""
     from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame, select
 
     name = f"part-{chunk_id:06d}"
@@ -155,13 +156,32 @@ def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors
                 fh.write(json.dumps(e, ensure_ascii=False) + "\n")
 
     _atomic_write(out / "errors" / f"{name}.jsonl", write_errors)
-    if journal is None:   # the caller commits the chunk its own way (cjtext.dask writes a marker)
-        return
-    # Only now is the chunk done: the journal line is the commit.
-    journal.write(json.dumps({"chunk": chunk_id, "documents": n_docs, "extracted": len(cases),
-                              "failed": len(errors), "kept": len(cdf)}) + "\n")
+    return len(cdf)
+
+
+def _commit(journal, chunk_id: int, n_docs: int, extracted: int, failed: int, kept: int) -> None:
+    """The journal line that makes a chunk done; before it, a rerun redoes the chunk."""
+    journal.write(json.dumps({"chunk": chunk_id, "documents": n_docs, "extracted": extracted,
+                              "failed": failed, "kept": kept}) + "\n")
     journal.flush()
     os.fsync(journal.fileno())
+
+
+def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors: list, n_docs: int,
+                 journal, filters: dict | None = None) -> None:
+    """Write a chunk's parts, then commit it in ``journal`` (None: the caller commits it its
+    own way, as cjtext.dask does with a marker file)."""
+    kept = _write_parts(out, chunk_id, cases, defendants, errors, filters)
+    if journal is not None:
+        _commit(journal, chunk_id, n_docs, len(cases), len(errors), kept)
+
+
+def _chunk_to_parts(chunk_id: int, records: list, out: str, filters: dict | None) -> tuple:
+    """Process a chunk and write its parts in the worker: only four counts go back to the
+    main process, which keeps it small (no pandas, no rows to unpickle) and free to read."""
+    chunk_id, cases, defendants, errors = process_chunk(chunk_id, records)
+    kept = _write_parts(Path(out), chunk_id, cases, defendants, errors, filters)
+    return chunk_id, len(cases), len(errors), kept
 
 
 def _read_journal(out: Path) -> dict[int, dict]:
@@ -306,11 +326,11 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
     mb = 0.0
 
     def finished(result, n_docs):
-        chunk_id, cases, defs, errors = result
-        _write_chunk(out, chunk_id, cases, defs, errors, n_docs, journal, filters)
+        chunk_id, extracted, failed, kept = result
+        _commit(journal, chunk_id, n_docs, extracted, failed, kept)
         summary.documents += n_docs
-        summary.extracted += len(cases)
-        summary.failed += len(errors)
+        summary.extracted += extracted
+        summary.failed += failed
         summary.chunks += 1
         if bar is not None:
             bar.update(n_docs)
@@ -329,7 +349,7 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
                     summary.skipped_chunks += 1
                     continue
                 mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
-                finished(process_chunk(k, chunk), len(chunk))
+                finished(_chunk_to_parts(k, chunk, os.fspath(out), filters), len(chunk))
         else:
             import multiprocessing
 
@@ -342,7 +362,7 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
                         summary.skipped_chunks += 1
                         continue
                     mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
-                    flight[pool.submit(process_chunk, k, chunk)] = len(chunk)
+                    flight[pool.submit(_chunk_to_parts, k, chunk, os.fspath(out), filters)] = len(chunk)
                     while len(flight) >= 2 * jobs:   # bounded: memory stays flat
                         ready, _ = wait(flight, return_when=FIRST_COMPLETED)
                         for f in ready:
