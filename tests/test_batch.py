@@ -36,6 +36,28 @@ def test_batch_equals_in_memory(tmp_path, reference, jobs):
     assert len(errors) == 0
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_read_jsonl_themselves_and_a_csv_dump_streams(tmp_path, jobs):
+    # JSONL is cut at line offsets and read in the workers; a CSV dump is read as a
+    # stream by the main process. Both give the same tables.
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((CORPUS / "judgements").glob("cj-1*.txt"))][:25]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in docs),
+                     encoding="utf-8")
+    csv = tmp_path / "in.csv"
+    pd.DataFrame(docs, columns=["id", "text"]).to_csv(csv, index=False)
+    tables = {}
+    for src in (jsonl, csv):
+        out = tmp_path / src.suffix[1:]
+        s = run([src], out, jobs=jobs, classify=False, chunk_size=10, progress=False)
+        assert (s.documents, s.extracted, s.chunks) == (25, 25, 3)
+        assert s.megabytes == pytest.approx(sum(len(t.encode("utf-8")) for _, t in docs) / 1e6, abs=1e-3)
+        layout = json.loads((out / "_run.json").read_text(encoding="utf-8"))["chunks"]
+        assert layout == ("units" if src == jsonl else "stream")
+        tables[src.suffix] = read_dataset(out)[0].drop(columns=["source"])
+    pd.testing.assert_frame_equal(_sorted(tables[".jsonl"]), _sorted(tables[".csv"]))
+
+
 def test_errors_are_recorded_and_counted(tmp_path):
     src = tmp_path / "in.jsonl"
     good = (CORPUS / "judgements" / "cj-003.txt").read_text(encoding="utf-8")

@@ -128,6 +128,82 @@ def process_chunk(chunk_id: int, records: list, classify: bool | None = None, mo
 
 
 # ---------------------------------------------------------------------------
+# Work units: which documents a chunk reads (also the partitions of cjtext.dask)
+# ---------------------------------------------------------------------------
+def units(inputs, chunk_size: int = 500, **read_options) -> list[tuple]:
+    """Cut the inputs into chunks of about ``chunk_size`` documents, without reading them whole.
+
+    A JSONL file is cut at line boundaries into byte ranges (``("jsonl", path, start, end,
+    first_line)``), so that one large dump spreads over all workers; single-document files
+    are grouped (``("files", [paths])``); any other file (CSV, JSON) is one unit.
+    """
+    from .io import _expand
+
+    out: list[tuple] = []
+    group: list[str] = []
+    fmt = read_options.get("format")
+    for path, problem in _expand(inputs):
+        if problem:
+            out.append(("error", str(path), problem))
+            continue
+        kind = fmt or path.suffix.lower().lstrip(".")
+        if kind in ("jsonl", "ndjson"):
+            start, line, count = 0, 1, 0
+            pos = 0
+            with open(path, "rb") as fh:
+                for raw in fh:
+                    pos += len(raw)
+                    count += 1
+                    if count == chunk_size:
+                        out.append(("jsonl", str(path), start, pos, line))
+                        start, line, count = pos, line + count, 0
+            if count:
+                out.append(("jsonl", str(path), start, pos, line))
+        elif kind in ("csv", "tsv", "json"):
+            out.append(("file", str(path)))
+        else:
+            group.append(str(path))
+            if len(group) == chunk_size:
+                out.append(("files", group))
+                group = []
+    if group:
+        out.append(("files", group))
+    return out
+
+
+def _read_unit(unit: tuple, read_options: dict) -> list:
+    """The records (and read errors) of one unit, in order."""
+    from .io import _jsonl_record, _Options, read
+
+    opts = {k: v for k, v in read_options.items() if v is not None}
+    kind = unit[0]
+    if kind == "error":
+        return [DocumentError(unit[1], unit[2])]
+    if kind == "jsonl":
+        _, path, start, end, first = unit
+        o = _Options(text_field=opts.get("text_field"), id_field=opts.get("id_field"),
+                     encoding=opts.get("encoding"), html=opts.get("html"))
+        records: list = []
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+        for n, raw in enumerate(data.splitlines(), first):
+            try:
+                line = raw.decode(o.encoding or "utf-8")
+            except UnicodeDecodeError as exc:
+                records.append(DocumentError(f"{path}:{n}", f"cannot decode the line as {o.encoding or 'UTF-8'} "
+                                                            f"({exc.reason}); pass --encoding"))
+                continue
+            if line.strip():
+                records.append(_jsonl_record(line, n, Path(path), o))
+        return records
+    paths = unit[1] if kind == "files" else [unit[1]]
+    errors: list = []
+    records = list(read(paths, on_error=errors.append, **opts))
+    return records + errors
+
+
+# ---------------------------------------------------------------------------
 # Writing parts and the journal
 # ---------------------------------------------------------------------------
 def _atomic_write(path: Path, write) -> None:
@@ -176,12 +252,31 @@ def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors
         _commit(journal, chunk_id, n_docs, len(cases), len(errors), kept)
 
 
-def _chunk_to_parts(chunk_id: int, records: list, out: str, filters: dict | None) -> tuple:
-    """Process a chunk and write its parts in the worker: only four counts go back to the
-    main process, which keeps it small (no pandas, no rows to unpickle) and free to read."""
+def _chunk_to_parts(chunk_id: int, work: tuple, out: str, filters: dict | None, read_options: dict) -> dict:
+    """Read (for a unit), process and write one chunk in the worker.
+
+    ``work`` is ``("unit", unit)`` (the worker reads the documents itself) or
+    ``("records", records)``. Only counts go back to the main process, which stays
+    small (no pandas, no rows to unpickle) and has no documents to read or send.
+    """
+    kind, payload = work
+    records = _read_unit(payload, read_options) if kind == "unit" else payload
     chunk_id, cases, defendants, errors = process_chunk(chunk_id, records)
     kept = _write_parts(Path(out), chunk_id, cases, defendants, errors, filters)
-    return chunk_id, len(cases), len(errors), kept
+    return {"chunk": chunk_id, "documents": len(records), "extracted": len(cases), "failed": len(errors),
+            "kept": kept, "megabytes": sum(len(getattr(r, "text", "").encode("utf-8")) for r in records) / 1e6}
+
+
+def _work(inputs, chunk_size: int, read_options: dict) -> tuple[str, Iterator[tuple[int, tuple]]]:
+    """The chunks of a run, as ``(layout, iterator of (chunk id, work))``.
+
+    JSONL files (cut at line offsets) and single-document files are read by the workers
+    themselves; a CSV or JSON dump is read here as a stream of records.
+    """
+    plan = units(inputs, chunk_size, **read_options)
+    if all(u[0] in ("jsonl", "files", "error") for u in plan):
+        return "units", ((k, ("unit", u)) for k, u in enumerate(plan))
+    return "stream", ((k, ("records", chunk)) for k, chunk in _chunks(inputs, chunk_size, read_options))
 
 
 def _read_journal(out: Path) -> dict[int, dict]:
@@ -297,16 +392,19 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
     """
     out = Path(output)
     jobs = jobs or os.cpu_count() or 1
+    layout, chunks = _work(inputs, chunk_size, read_options)
     settings = _settings(inputs, chunk_size, classify, model_path, read_options)
+    settings["chunks"] = layout   # how chunks are cut: a rerun must cut them the same way
     settings["filters"] = {k: list(v) if isinstance(v, (tuple, list)) else v for k, v in (filters or {}).items()}
     out.mkdir(parents=True, exist_ok=True)
     run_file = out / RUN_FILE
     if run_file.exists():
         before = json.loads(run_file.read_text(encoding="utf-8"))
         if before != settings:
+            older = "" if "chunks" in before else ", written by an earlier cjtext that cut chunks differently"
             raise CjtextError(f"{out} holds a different run ({before['inputs'][:2]}…, chunk size "
-                              f"{before['chunk_size']}, classify {before['classify']}); to continue it use the "
-                              f"same inputs and options, otherwise write to a new folder")
+                              f"{before['chunk_size']}, classify {before['classify']}{older}); to continue it use "
+                              f"the same inputs and options, otherwise write to a new folder")
     else:
         for sub in ("cases", "defendants", "errors"):
             if (out / sub).exists() and any((out / sub).iterdir()):
@@ -325,15 +423,16 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
     start = time.perf_counter()
     mb = 0.0
 
-    def finished(result, n_docs):
-        chunk_id, extracted, failed, kept = result
-        _commit(journal, chunk_id, n_docs, extracted, failed, kept)
-        summary.documents += n_docs
-        summary.extracted += extracted
-        summary.failed += failed
+    def finished(r: dict) -> None:
+        nonlocal mb
+        _commit(journal, r["chunk"], r["documents"], r["extracted"], r["failed"], r["kept"])
+        summary.documents += r["documents"]
+        summary.extracted += r["extracted"]
+        summary.failed += r["failed"]
         summary.chunks += 1
+        mb += r["megabytes"]
         if bar is not None:
-            bar.update(n_docs)
+            bar.update(r["documents"])
 
     jpath = out / JOURNAL
     if jpath.exists() and jpath.stat().st_size:
@@ -341,34 +440,33 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
             fh.seek(-1, os.SEEK_END)
             if fh.read(1) != b"\n":
                 fh.write(b"\n")
+    opts = {k: v for k, v in read_options.items() if v is not None}
     with open(jpath, "a", encoding="utf-8") as journal:
         if jobs == 1:
             _init_worker(classify, os.fspath(model_path) if model_path else None)
-            for k, chunk in _chunks(inputs, chunk_size, read_options):
+            for k, work in chunks:
                 if k in done:
                     summary.skipped_chunks += 1
                     continue
-                mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
-                finished(_chunk_to_parts(k, chunk, os.fspath(out), filters), len(chunk))
+                finished(_chunk_to_parts(k, work, os.fspath(out), filters, opts))
         else:
             import multiprocessing
 
             ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                      initargs=(classify, os.fspath(model_path) if model_path else None)) as pool:
-                flight: dict = {}
-                for k, chunk in _chunks(inputs, chunk_size, read_options):
+                flight: set = set()
+                for k, work in chunks:
                     if k in done:
                         summary.skipped_chunks += 1
                         continue
-                    mb += sum(len(getattr(r, "text", "").encode("utf-8")) for r in chunk) / 1e6
-                    flight[pool.submit(_chunk_to_parts, k, chunk, os.fspath(out), filters)] = len(chunk)
+                    flight.add(pool.submit(_chunk_to_parts, k, work, os.fspath(out), filters, opts))
                     while len(flight) >= 2 * jobs:   # bounded: memory stays flat
-                        ready, _ = wait(flight, return_when=FIRST_COMPLETED)
+                        ready, flight = wait(flight, return_when=FIRST_COMPLETED)
                         for f in ready:
-                            finished(f.result(), flight.pop(f))
+                            finished(f.result())
                 for f in list(flight):
-                    finished(f.result(), flight.pop(f))
+                    finished(f.result())
     if bar is not None:
         bar.close()
     summary.seconds = round(time.perf_counter() - start, 2)

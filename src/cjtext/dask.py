@@ -25,7 +25,8 @@ import os
 import threading
 from pathlib import Path
 
-from .errors import CjtextError, DocumentError
+from .batch import _read_unit, units
+from .errors import CjtextError
 
 __all__ = ["extract", "units", "bag_from_paths"]
 
@@ -49,82 +50,6 @@ def _model(model_path):
 
             _MODELS[model_path] = Model.load(model_path)
         return _MODELS[model_path]
-
-
-# ---------------------------------------------------------------------------
-# Work units: which documents a partition reads
-# ---------------------------------------------------------------------------
-def units(inputs, chunk_size: int = 500, **read_options) -> list[tuple]:
-    """Cut the inputs into partitions of about ``chunk_size`` documents, without reading them whole.
-
-    A JSONL file is cut at line boundaries into byte ranges (``("jsonl", path, start, end,
-    first_line)``), so that one large dump spreads over all workers; single-document files
-    are grouped (``("files", [paths])``); any other file (CSV, JSON) is one unit.
-    """
-    from .io import _expand
-
-    out: list[tuple] = []
-    group: list[str] = []
-    fmt = read_options.get("format")
-    for path, problem in _expand(inputs):
-        if problem:
-            out.append(("error", str(path), problem))
-            continue
-        kind = fmt or path.suffix.lower().lstrip(".")
-        if kind in ("jsonl", "ndjson"):
-            start, line, count = 0, 1, 0
-            pos = 0
-            with open(path, "rb") as fh:
-                for raw in fh:
-                    pos += len(raw)
-                    count += 1
-                    if count == chunk_size:
-                        out.append(("jsonl", str(path), start, pos, line))
-                        start, line, count = pos, line + count, 0
-            if count:
-                out.append(("jsonl", str(path), start, pos, line))
-        elif kind in ("csv", "tsv", "json"):
-            out.append(("file", str(path)))
-        else:
-            group.append(str(path))
-            if len(group) == chunk_size:
-                out.append(("files", group))
-                group = []
-    if group:
-        out.append(("files", group))
-    return out
-
-
-def _read_unit(unit: tuple, read_options: dict) -> list:
-    """The records (and read errors) of one unit, in order."""
-    from .io import _jsonl_record, _Options, read
-
-    opts = {k: v for k, v in read_options.items() if v is not None}
-    kind = unit[0]
-    if kind == "error":
-        return [DocumentError(unit[1], unit[2])]
-    if kind == "jsonl":
-        _, path, start, end, first = unit
-        o = _Options(text_field=opts.get("text_field"), id_field=opts.get("id_field"),
-                     encoding=opts.get("encoding"), html=opts.get("html"))
-        records: list = []
-        with open(path, "rb") as fh:
-            fh.seek(start)
-            data = fh.read(end - start)
-        for n, raw in enumerate(data.splitlines(), first):
-            try:
-                line = raw.decode(o.encoding or "utf-8")
-            except UnicodeDecodeError as exc:
-                records.append(DocumentError(f"{path}:{n}", f"cannot decode the line as {o.encoding or 'UTF-8'} "
-                                                            f"({exc.reason}); pass --encoding"))
-                continue
-            if line.strip():
-                records.append(_jsonl_record(line, n, Path(path), o))
-        return records
-    paths = unit[1] if kind == "files" else [unit[1]]
-    errors: list = []
-    records = list(read(paths, on_error=errors.append, **opts))
-    return records + errors
 
 
 def bag_from_paths(inputs, chunk_size: int = 500, **read_options):
