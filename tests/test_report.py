@@ -104,6 +104,21 @@ def test_report_renders_in_headless_chromium(bundled_report, tmp_path):
     assert inked > 0.02
 
 
+def test_report_reads_only_its_columns_and_gets_the_same_numbers(bundled_report):
+    # `cjtext report` loads REPORT_*_COLUMNS only; the tables computed from all columns agree.
+    from cjtext.batch import read_dataset
+    from cjtext.corpus import trends
+    from cjtext.report import REPORT_CASE_COLUMNS, REPORT_DEFENDANT_COLUMNS, by_chain
+
+    full = read_dataset(bundled_report / "tables")
+    few = read_dataset(bundled_report / "tables", case_columns=REPORT_CASE_COLUMNS,
+                       defendant_columns=REPORT_DEFENDANT_COLUMNS)
+    assert list(few[0].columns) == list(REPORT_CASE_COLUMNS) and len(few[0]) == len(full[0])
+    assert list(few[1].columns) == list(REPORT_DEFENDANT_COLUMNS) and len(few[1]) == len(full[1])
+    pd.testing.assert_frame_equal(trends(*few[:2]), trends(*full[:2]))
+    pd.testing.assert_frame_equal(by_chain(*few[:2]), by_chain(*full[:2]))
+
+
 def test_report_without_value_chains(tmp_path):
     cases, defendants = corpus.extract([CORPUS / "judgements" / "cj-025.txt", CORPUS / "judgements" / "cj-003.txt"],
                                        classify=False)

@@ -489,20 +489,29 @@ def _progress(count, progress: bool | None, initial: int = 0):
                 desc="cjtext", file=sys.stderr)
 
 
-def read_dataset(output: str | os.PathLike):
-    """The ``(cases, defendants, errors)`` of a batch output folder as DataFrames."""
+def read_dataset(output: str | os.PathLike, *, case_columns=None, defendant_columns=None):
+    """The ``(cases, defendants, errors)`` of a batch output folder as DataFrames.
+
+    ``case_columns`` and ``defendant_columns`` read only those columns (the others are
+    never loaded): a report over millions of judgements needs a few of them.
+    """
     import pandas as pd
 
     from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame
 
     out = Path(output)
     parts = sorted((out / "cases").glob("part-*.parquet"))
+    case_cols = list(case_columns) if case_columns is not None else None
+    def_cols = list(defendant_columns) if defendant_columns is not None else None
     if not parts:
-        return _frame([], CASE_COLUMNS), _frame([], DEFENDANT_COLUMNS), pd.DataFrame(columns=["id", "source", "error"])
+        cases, defendants = _frame([], CASE_COLUMNS), _frame([], DEFENDANT_COLUMNS)
+        return (cases[case_cols] if case_cols else cases, defendants[def_cols] if def_cols else defendants,
+                pd.DataFrame(columns=["id", "source", "error"]))
     done = _read_journal(out)
     keep = [p for p in parts if int(p.stem.split("-")[1]) in done]
-    cases = pd.concat([pd.read_parquet(p) for p in keep], ignore_index=True)
-    defendants = pd.concat([pd.read_parquet(out / "defendants" / p.name) for p in keep], ignore_index=True)
+    cases = pd.concat([pd.read_parquet(p, columns=case_cols) for p in keep], ignore_index=True)
+    defendants = pd.concat([pd.read_parquet(out / "defendants" / p.name, columns=def_cols) for p in keep],
+                           ignore_index=True)
     errs = [json.loads(line) for p in keep
             for line in (out / "errors" / f"{p.stem}.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return cases, defendants, pd.DataFrame(errs, columns=["id", "source", "error"])

@@ -207,11 +207,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .batch import read_dataset
-    from .report import write_report
+    from .report import REPORT_CASE_COLUMNS, REPORT_DEFENDANT_COLUMNS, write_report
 
     tables = Path(args.output) / "tables"
     summary = _run_batch(args, tables)
-    cases, defendants, errors = read_dataset(tables)
+    cases, defendants, errors = read_dataset(tables, case_columns=REPORT_CASE_COLUMNS,
+                                             defendant_columns=REPORT_DEFENDANT_COLUMNS)
     if args.errors:
         _copy_errors(str(tables), args.errors)
     if not len(cases):

@@ -42,6 +42,12 @@ TEXT = {
 }
 
 
+#: The columns the report reads (``cjtext report`` loads only these from its tables).
+REPORT_CASE_COLUMNS = ("case_id", "year", "value_chain", "n_offenders")
+REPORT_DEFENDANT_COLUMNS = ("case_id", "year", "value_chain", "is_unit", "custodial", "prison_months", "probation",
+                            "fine_yuan", *(f"f_{f}" for f in FACTOR_LABELS))
+
+
 def _t(key: str, bilingual: bool) -> str:
     en, zh = TEXT[key]
     return f"{en} · {zh}" if bilingual else en
