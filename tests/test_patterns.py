@@ -110,3 +110,15 @@ def test_factor_vocabulary_user_patterns_fall_back_to_regex():
     voc = FactorVocabulary(extra={"restitution": [r"退赔[\p{Han}]{0,2}损失"]})
     assert isinstance(voc.pattern, regex.Pattern)
     assert [m.lastgroup for m in voc.pattern.finditer("已退赔全部损失，系自首")] == ["restitution", "voluntary_surrender"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("《中华人民共和国刑法》", "law"), ("最高人民法院《关于审理案件的解释》", "law"), ("同法", "same"),
+    ("刑法第", "bare"), ("第一、二款", "paras"), ("第三项", "items"), ("第二百六十四条之一", "article"),
+    ("第（一）项", "items"), ("第2款", "paras"),
+])
+def test_citation_token_kind_is_its_last_group(text, kind):
+    # extract.articles reads the kind of a token from Match.lastgroup: each
+    # alternative is one named group that closes after the groups inside it.
+    from cjtext.patterns import CITATION_TOKEN
+    assert CITATION_TOKEN.search(text).lastgroup == kind

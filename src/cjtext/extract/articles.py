@@ -136,13 +136,15 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
     """Citations in ``text[lo:hi]``; returns them and the last law named."""
     out: list[Article] = []
     for m in CITATION_TOKEN.finditer(text, lo, hi):
-        if m.group("law") is not None:
+        # Each alternative is one named group, closed last: lastgroup says which matched.
+        kind = m.lastgroup
+        if kind == "law":
             law = canonical_law(m.group("title"), m.group("issuer") or "")
-        elif m.group("same") is not None:
+        elif kind == "same":
             pass  # 同法 / 该法 / 本法: the law named last stays in force
-        elif m.group("bare") is not None:
+        elif kind == "bare":
             law = canonical_law(m.group("bare"))
-        elif m.group("article") is not None:
+        elif kind == "article":
             try:
                 number = parse_int(m.group("num").strip("（()） "))
             except ValueError:  # 第十五六条: not a number, not a citation
@@ -150,8 +152,8 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
             sub = m.group("sub")
             out.append(Article(m.group("article"), m.start(), m.end(), law or default_law, number,
                                _SUFFIX.get(sub) if sub else None, None, None, role))
-        elif out and (m.group("paras") is not None or m.group("items") is not None):
-            key = "paragraph" if m.group("paras") is not None else "item"
+        elif out and kind in ("paras", "items"):
+            key = "paragraph" if kind == "paras" else "item"
             nums = _ords(m.group("paralist") if key == "paragraph" else m.group("itemlist"))
             for n in nums:
                 last = out[-1]
