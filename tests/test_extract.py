@@ -93,6 +93,16 @@ def test_parties(text, names):
     assert [p.name for p in find_parties(text)] == names
 
 
+def test_long_party_entries_keep_their_attributes():
+    # An entry with a long record of priors still gives its detention dates (entries are
+    # read up to ENTRY_LIMIT characters; the longest real one we have seen is 556).
+    priors = "，" + "2010年1月1日因犯盗窃罪被判处有期徒刑六个月" * 40
+    text = f"被告人张某，男，1980年1月1日出生{priors}。因本案于2020年5月1日被刑事拘留。辩护人李某，律师。"
+    assert 1000 < len(text) < 2000
+    (p,) = find_parties(text)
+    assert [k for k, _ in p.detention][-1] == "刑事拘留" and len(p.priors) == 40
+
+
 def test_party_units_and_attributes():
     ps = find_parties("被告单位某某科技有限公司。被告人张某，女，1988年3月5日出生，汉族，大专文化，无业，"
                       "2015年因犯盗窃罪被判处有期徒刑一年。因本案于2020年5月1日被刑事拘留，同年6月2日被逮捕。")
