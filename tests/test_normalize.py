@@ -76,7 +76,8 @@ def test_normalize_is_idempotent(text):
 
 
 @given(st.lists(st.sampled_from(["a", "罪", " ", "\n", "\u200b", "\u00ad", "\u3000", "&nbsp;", "&#160;",
-                                 "&#8203;", "&shy;", "&emsp;", "&#x200B;", "&amp;", "&lt;"]), max_size=12))
+                                 "&#8203;", "&shy;", "&emsp;", "&#x200B;", "&#10;", "&#32;", "&amp;", "&lt;"]),
+                max_size=12))
 def test_normalize_is_idempotent_with_entities(pieces):
     # Spaces, zero-width characters and their entities merge in one run, whatever
     # their order. (A double-encoded entity such as &amp;nbsp; decodes one level

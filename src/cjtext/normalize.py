@@ -99,8 +99,8 @@ _EDITS = regex.compile(
       # behind (normalising twice gives what normalising once gives).
       (?P<space>(?:[ \n\u200b\u200c\u200d\u2060\ufeff\u00ad]
                   |&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|shy
-                      |\#(?:160|173|8194|8195|8201|8203|8204|8205|12288|65279)
-                      |\#[xX](?:[aA]0|[aA][dD]|200[239bBcCdD]|3000|[fF][eE][fF][fF]));)++)
+                      |\#(?:9|10|13|32|160|173|8194|8195|8201|8203|8204|8205|12288|65279)
+                      |\#[xX](?:9|[aAdD]|20|[aA]0|[aA][dD]|200[239bBcCdD]|3000|[fF][eE][fF][fF]));)++)
       |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});)
     )
     """,
