@@ -80,7 +80,7 @@ def test_first_chars_bounds_the_start_of_every_match():
     assert first_chars("(?:系|属)?未成年") == "属未系"
     assert first_chars("[0-9]{1,2}名") == "0123456789"
     # Unbounded or unknown: no guard.
-    for pattern in ("[^。]罪", ".罪", "(?:系)?", r"[\p{Han}]族", "罪|"):
+    for pattern in ("[^。]罪", ".罪", "(?:系)?", r"[\p{Han}]族", "罪|", "(?i)ab", "(?i:a)b"):
         assert first_chars(pattern) is None, pattern
 
 

@@ -122,6 +122,8 @@ def first_chars(pattern: str) -> str | None:
                     return None, False
             return chars, False
         if op is C.SUBPATTERN:
+            if av[1] & C.SRE_FLAG_IGNORECASE:  # (?i:…): letters match in either case
+                return None, False
             return seq(av[-1])
         if op is C.BRANCH:
             chars, nullable = set(), False
@@ -143,7 +145,10 @@ def first_chars(pattern: str) -> str | None:
         return None, False
 
     try:
-        chars, nullable = seq(P.parse(pattern))
+        parsed = P.parse(pattern)
+        if parsed.state.flags & C.SRE_FLAG_IGNORECASE:
+            return None
+        chars, nullable = seq(parsed)
     except Exception:  # a syntax the stdlib parser does not know: no guard, still correct
         return None
     if chars is None or nullable or not chars:
@@ -151,14 +156,13 @@ def first_chars(pattern: str) -> str | None:
     return "".join(sorted(chars))
 
 
-def compile_fast(pattern: str, name: str | None = None) -> re.Pattern | regex.Pattern:
+def compile_fast(pattern: str) -> re.Pattern | regex.Pattern:
     """Compile a vocabulary of alternatives for speed, with the same matches.
 
     The stdlib ``re`` behind a guard on :func:`first_chars` scans an
     alternation of phrases 2-3x faster than ``regex``; patterns ``re`` does
     not accept or cannot guard (regex-only syntax, a nested set, an unbounded
     first character) are compiled with ``regex`` (V1) as they are.
-    ``name`` registers both forms in :data:`FAST_FORMS`.
 
     Examples
     --------
@@ -168,19 +172,15 @@ def compile_fast(pattern: str, name: str | None = None) -> re.Pattern | regex.Pa
     >>> isinstance(compile_fast(r"[\\p{Han}]{2}族"), regex.Pattern)
     True
     """
-    plain = regex.compile(pattern, regex.V1)
-    fast = plain
     first = first_chars(pattern)
     if first is not None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")  # FutureWarning: a nested set means something else in re
-                fast = re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")
+                return re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")
         except (re.error, Warning):
-            fast = plain
-    if name:
-        FAST_FORMS[name] = (fast, plain)
-    return fast
+            pass
+    return regex.compile(pattern, regex.V1)
 
 
 class Anchored:
