@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import CORPUS, SHARED, _jsonl
+from conftest import CORPUS, SHARED, _jsonl, bundled_docs
 from sklearn.base import clone
 
 from cjtext.classifier import (
@@ -220,6 +220,62 @@ def test_model_files_with_vocabulary_dicts_still_load(toy_model, tmp_path):
     sio.dump(toy_model.pipeline, path)  # the format before term arrays
     docs = ["经审理查明，被告人窃取游戏币。"]
     assert np.allclose(Model.load(path).predict_proba(docs), toy_model.predict_proba(docs))
+
+
+EDGE_TEXTS = ["", "甲", "甲乙", "AB  c\n\n d\t", "İx", "😀汉字😀", "  \t ", "被告人张某利用黑客软件侵入计算机信息系统。"]
+
+
+@pytest.mark.parametrize("params", [
+    {"ngram_range": (1, 3)}, {"ngram_range": (1, 2), "lowercase": False}, {"ngram_range": (2, 3), "min_df": 2},
+    {"ngram_range": (1, 3), "sublinear_tf": True, "max_features": 500, "dtype": np.float32},
+])
+def test_char_ngram_counts_equal_scikit_learn(params):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from cjtext.classifier import CharNgramTfidf
+    texts = [t for _, t in bundled_docs()[:60]]
+    fast = CharNgramTfidf(analyzer="char", **params).fit(texts)
+    plain = TfidfVectorizer(analyzer="char", **params).fit(texts)
+    assert fast.vocabulary_ == plain.vocabulary_
+    new = [t for _, t in bundled_docs()[60:90]] + EDGE_TEXTS
+    a, b = fast.transform(new), plain.transform(new)
+    # The same matrix, bit for bit: same rows, same sorted columns, same values.
+    assert a.dtype == b.dtype and a.shape == b.shape
+    assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+    assert np.array_equal(a.data, b.data)
+
+
+def test_char_ngram_settings_it_cannot_count_fall_back():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from cjtext.classifier import CharNgramTfidf
+    texts = ["被告人张某盗窃", "被告人李某诈骗 手机"]
+    for params in ({"analyzer": "char_wb", "ngram_range": (1, 3)}, {"analyzer": "char", "ngram_range": (1, 4)}):
+        fast, plain = CharNgramTfidf(**params).fit(texts), TfidfVectorizer(**params).fit(texts)
+        assert not fast._fast()
+        assert (fast.transform(texts) != plain.transform(texts)).nnz == 0
+
+
+def test_loaded_character_vectorisers_count_fast_and_save_without_cache(toy_model, tmp_path):
+    import skops.io as sio
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from cjtext.classifier import CharNgramTfidf, _vectorizers
+    path = tmp_path / "plain.skops"
+    pipe = toy_model.pipeline
+    chars = [v for v in _vectorizers(pipe) if v.analyzer == "char"]
+    for v in chars:   # as files written before CharNgramTfidf hold them
+        v.__class__ = TfidfVectorizer
+        v.__dict__.pop("_packed", None)
+    sio.dump(pipe, path)
+    for v in chars:
+        v.__class__ = CharNgramTfidf
+    loaded = Model.load(path)
+    assert [type(v) for v in _vectorizers(loaded.pipeline) if v.analyzer == "char"] == [CharNgramTfidf] * len(chars)
+    docs = ["经审理查明，被告人窃取游戏币。"]
+    assert np.allclose(loaded.predict_proba(docs), toy_model.predict_proba(docs))
+    # The lookup table built by transform is not part of the saved state.
+    assert all("_packed" in v.__dict__ and "_packed" not in v.__getstate__() for v in chars)
 
 
 class Foreign:  # a type no cjtext pipeline contains

@@ -42,6 +42,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .errors import CjtextError
 from .metrics import (  # noqa: F401  (re-exported: they were defined here first)
@@ -67,7 +68,7 @@ DEFAULT_MODEL = "value_chain"
 #: Types in our pipelines beyond those skops trusts by default.
 TRUSTED_TYPES = frozenset({
     "cjtext.classifier.Prepare", "cjtext.classifier.Segmented", "cjtext.classifier.LegalSignals",
-    "cjtext.classifier.GatedClassifier",
+    "cjtext.classifier.GatedClassifier", "cjtext.classifier.CharNgramTfidf",
 })
 
 
@@ -173,6 +174,98 @@ class LegalSignals(TransformerMixin, BaseEstimator):
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray(self.names, dtype=object)
+
+
+class CharNgramTfidf(TfidfVectorizer):
+    """``TfidfVectorizer(analyzer="char")`` that counts character n-grams with numpy.
+
+    Fitting is scikit-learn's own; ``transform`` gives the same matrix, bit for bit,
+    about 10x faster: scikit-learn builds every n-gram as a string and looks each up
+    in a dict, which was most of the classifier's time. Here each n-gram of up to
+    three characters is packed into one integer (its code points and its length),
+    and the vocabulary, packed the same way and sorted once, is searched with
+    ``numpy.searchsorted`` for a whole batch. Other settings (``char_wb``, n-grams
+    longer than three, a custom analyzer) fall back to scikit-learn.
+    """
+
+    _BASE = 0x110000   # one more than the largest code point
+
+    def _fast(self) -> bool:
+        return (self.analyzer == "char" and 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 3
+                and not self.binary and self.input == "content")
+
+    def _packed_vocabulary(self):
+        """(hash index of the packed terms, their feature indices); built once per vocabulary and
+        cached on the instance (left out of the saved state: see ``__getstate__``)."""
+        import pandas as pd
+
+        cache = self.__dict__.get("_packed")
+        if cache is None or cache[0] is not self.vocabulary_:
+            terms = list(self.vocabulary_)
+            keys = np.fromiter((self._pack_term(t) for t in terms), dtype=np.int64, count=len(terms))
+            idx = np.fromiter((self.vocabulary_[t] for t in terms), dtype=np.int64, count=len(terms))
+            cache = (self.vocabulary_, pd.Index(keys), idx)
+            self.__dict__["_packed"] = cache
+        return cache[1], cache[2]
+
+    @classmethod
+    def _pack_term(cls, term: str) -> int:
+        key = 0
+        for ch in term:
+            key = key * cls._BASE + ord(ch)
+        return key * 4 + len(term)
+
+    def _ngram_keys(self, text: str) -> np.ndarray:
+        cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        b = self._BASE
+        lo, hi = self.ngram_range
+        parts = []
+        if lo <= 1 <= hi:
+            parts.append(cp * 4 + 1)
+        if lo <= 2 <= hi and len(cp) >= 2:
+            parts.append((cp[:-1] * b + cp[1:]) * 4 + 2)
+        if lo <= 3 <= hi and len(cp) >= 3:
+            parts.append(((cp[:-2] * b + cp[1:-1]) * b + cp[2:]) * 4 + 3)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def _counts(self, raw_documents):
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "vocabulary_")
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        index, idx = self._packed_vocabulary()
+        preprocess = self.build_preprocessor()
+        per_doc = [self._ngram_keys(self._white_spaces.sub(" ", preprocess(self.decode(d))))
+                   for d in raw_documents]
+        n_features = len(self.vocabulary_)
+        # One hash lookup for the whole batch, then each document's counts by bincount:
+        # linear, and the columns come out sorted as scikit-learn's do.
+        found = index.get_indexer(np.concatenate(per_doc)) if per_doc else np.zeros(0, dtype=np.int64)
+        indptr, indices, data = [0], [], []
+        start = 0
+        for k in per_doc:
+            pos = found[start:start + len(k)]
+            start += len(k)
+            counts = np.bincount(idx[pos[pos >= 0]], minlength=n_features)
+            cols = np.flatnonzero(counts)
+            indices.append(cols)
+            data.append(counts[cols])
+            indptr.append(indptr[-1] + len(cols))
+        X = sparse.csr_matrix((np.concatenate(data).astype(self.dtype) if data else np.zeros(0, self.dtype),
+                               np.concatenate(indices) if indices else np.zeros(0, np.int64),
+                               np.asarray(indptr)), shape=(len(per_doc), n_features), dtype=self.dtype)
+        return X
+
+    def transform(self, raw_documents):
+        if not self._fast():
+            return super().transform(raw_documents)
+        return self._tfidf.transform(self._counts(raw_documents), copy=False)
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_packed", None)
+        return state
 
 
 def signals(text: str) -> tuple[float, float]:
@@ -335,9 +428,9 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
                                       min_df=min_df, max_df=1.0, sublinear_tf=True, dtype=np.float32)),
         ]), 0))
     if "chars" in design or design.startswith("svm"):
-        parts.append(("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=min_df, max_df=1.0,
-                                               sublinear_tf=True, max_features=200_000,
-                                               dtype=np.float32), 0))
+        parts.append(("chars", CharNgramTfidf(analyzer="char", ngram_range=(1, 3), min_df=min_df, max_df=1.0,
+                                              sublinear_tf=True, max_features=200_000,
+                                              dtype=np.float32), 0))
     if "legal" in design:
         parts.append(("legal", LegalSignals(), 1))
     if design.startswith("svm"):
@@ -633,11 +726,15 @@ def _vocabularies_as_arrays(estimator):
 
 
 def _vocabularies_from_arrays(estimator) -> None:
-    """Rebuild the vocabularies :func:`_vocabularies_as_arrays` stored (files from before it have dicts)."""
+    """Rebuild the vocabularies :func:`_vocabularies_as_arrays` stored (files from before it have
+    dicts), and give character vectorisers saved as plain ``TfidfVectorizer`` the fast counting
+    of :class:`CharNgramTfidf` (same fitted state, same results)."""
     for est in _vectorizers(estimator):
         terms = est.__dict__.pop("vocabulary_terms_", None)
         if terms is not None:
             est.vocabulary_ = {t: i for i, t in enumerate(terms.tolist())}
+        if type(est) is TfidfVectorizer and est.analyzer == "char":
+            est.__class__ = CharNgramTfidf
 
 
 def _release_memory() -> None:
