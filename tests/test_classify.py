@@ -245,6 +245,27 @@ def test_char_ngram_counts_equal_scikit_learn(params):
     assert np.array_equal(a.data, b.data)
 
 
+@pytest.mark.parametrize("params", [
+    {"token_pattern": r"\S+", "lowercase": False, "ngram_range": (1, 2)},
+    {"token_pattern": r"\S+", "lowercase": False, "ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True,
+     "dtype": np.float32},
+    {"token_pattern": r"\S+", "ngram_range": (2, 2)}, {"ngram_range": (1, 1)},
+])
+def test_word_ngram_counts_equal_scikit_learn(params):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from cjtext.classifier import Segmented, WordNgramTfidf
+    cut = Segmented().transform([t for _, t in bundled_docs()[:90]])
+    fast = WordNgramTfidf(**params).fit(cut[:60])
+    plain = TfidfVectorizer(**params).fit(cut[:60])
+    assert fast._fast() and fast.vocabulary_ == plain.vocabulary_
+    new = ["", "甲"] + cut[60:75] + ["", "被告人 被告人 Ab ab"] + cut[75:] + [""]
+    a, b = fast.transform(new), plain.transform(new)
+    assert a.dtype == b.dtype and a.shape == b.shape
+    assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+    assert np.array_equal(a.data, b.data)
+
+
 def test_char_ngram_settings_it_cannot_count_fall_back():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -254,24 +275,32 @@ def test_char_ngram_settings_it_cannot_count_fall_back():
         fast, plain = CharNgramTfidf(**params).fit(texts), TfidfVectorizer(**params).fit(texts)
         assert not fast._fast()
         assert (fast.transform(texts) != plain.transform(texts)).nnz == 0
+    from cjtext.classifier import WordNgramTfidf
+    words = ["被告人 张某 盗窃", "被告人 李某 诈骗 手机"]
+    for params in ({"token_pattern": r"[^，]+"}, {"ngram_range": (1, 3)}, {"stop_words": ["被告人"]}):
+        fast, plain = WordNgramTfidf(**params).fit(words), TfidfVectorizer(**params).fit(words)
+        assert not fast._fast()
+        assert (fast.transform(words) != plain.transform(words)).nnz == 0
 
 
-def test_loaded_character_vectorisers_count_fast_and_save_without_cache(toy_model, tmp_path):
+def test_loaded_vectorisers_count_fast_and_save_without_cache(toy_model, tmp_path):
     import skops.io as sio
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from cjtext.classifier import CharNgramTfidf, _vectorizers
+    from cjtext.classifier import CharNgramTfidf, WordNgramTfidf, _vectorizers
     path = tmp_path / "plain.skops"
     pipe = toy_model.pipeline
-    chars = [v for v in _vectorizers(pipe) if v.analyzer == "char"]
+    chars = list(_vectorizers(pipe))
     for v in chars:   # as files written before CharNgramTfidf hold them
         v.__class__ = TfidfVectorizer
         v.__dict__.pop("_packed", None)
     sio.dump(pipe, path)
+    fast = {"char": CharNgramTfidf, "word": WordNgramTfidf}
     for v in chars:
-        v.__class__ = CharNgramTfidf
+        v.__class__ = fast[v.analyzer]
     loaded = Model.load(path)
-    assert [type(v) for v in _vectorizers(loaded.pipeline) if v.analyzer == "char"] == [CharNgramTfidf] * len(chars)
+    assert [type(v) for v in _vectorizers(loaded.pipeline)] == [type(v) for v in chars]
+    assert {type(v) for v in chars} <= set(fast.values()) and chars
     docs = ["经审理查明，被告人窃取游戏币。"]
     assert np.allclose(loaded.predict_proba(docs), toy_model.predict_proba(docs))
     # The lookup table built by transform is not part of the saved state.

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import json
 import os
 import platform
@@ -68,7 +69,7 @@ DEFAULT_MODEL = "value_chain"
 #: Types in our pipelines beyond those skops trusts by default.
 TRUSTED_TYPES = frozenset({
     "cjtext.classifier.Prepare", "cjtext.classifier.Segmented", "cjtext.classifier.LegalSignals",
-    "cjtext.classifier.GatedClassifier", "cjtext.classifier.CharNgramTfidf",
+    "cjtext.classifier.GatedClassifier", "cjtext.classifier.CharNgramTfidf", "cjtext.classifier.WordNgramTfidf",
 })
 
 
@@ -176,16 +177,65 @@ class LegalSignals(TransformerMixin, BaseEstimator):
         return np.asarray(self.names, dtype=object)
 
 
-class CharNgramTfidf(TfidfVectorizer):
-    """``TfidfVectorizer(analyzer="char")`` that counts character n-grams with numpy.
+class _FastCountsTfidf(TfidfVectorizer):
+    """A ``TfidfVectorizer`` whose ``transform`` counts n-grams with numpy and a hash index.
 
-    Fitting is scikit-learn's own; ``transform`` gives the same matrix, bit for bit,
-    about 10x faster: scikit-learn builds every n-gram as a string and looks each up
-    in a dict, which was most of the classifier's time. Here each n-gram of up to
-    three characters is packed into one integer (its code points and its length),
-    and the vocabulary, packed the same way and sorted once, is searched with
-    ``numpy.searchsorted`` for a whole batch. Other settings (``char_wb``, n-grams
-    longer than three, a custom analyzer) fall back to scikit-learn.
+    Fitting is scikit-learn's own; ``transform`` gives the same matrix, bit for bit.
+    scikit-learn builds every n-gram as a string and looks each up in a dict, which was
+    most of the classifier's time. Subclasses turn a batch of documents into the
+    feature indices of each document's n-grams (``_doc_features``); settings they
+    cannot count fall back to scikit-learn (``_fast`` is False).
+    """
+
+    def _fast(self) -> bool:  # pragma: no cover - overridden
+        return False
+
+    def _cached(self, build):
+        """``build()``'s lookup tables, once per vocabulary; cached on the instance but left
+        out of the saved state (see ``__getstate__``)."""
+        cache = self.__dict__.get("_packed")
+        if cache is None or cache[0] is not self.vocabulary_:
+            cache = (self.vocabulary_, build())
+            self.__dict__["_packed"] = cache
+        return cache[1]
+
+    def _analyse_input(self, raw_documents) -> list[str]:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "vocabulary_")
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        preprocess = self.build_preprocessor()
+        return [preprocess(self.decode(d)) for d in raw_documents]
+
+    def transform(self, raw_documents):
+        if not self._fast():
+            return super().transform(raw_documents)
+        per_doc = self._doc_features(self._analyse_input(raw_documents))
+        indptr, indices, data = [0], [], []
+        for feats in per_doc:
+            cols, counts = np.unique(feats, return_counts=True)   # sorted, as scikit-learn's are
+            indices.append(cols)
+            data.append(counts)
+            indptr.append(indptr[-1] + len(cols))
+        X = sparse.csr_matrix(
+            (np.concatenate(data).astype(self.dtype) if data else np.zeros(0, self.dtype),
+             np.concatenate(indices) if indices else np.zeros(0, np.int64), np.asarray(indptr)),
+            shape=(len(per_doc), len(self.vocabulary_)), dtype=self.dtype)
+        return self._tfidf.transform(X, copy=False)
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_packed", None)
+        return state
+
+
+class CharNgramTfidf(_FastCountsTfidf):
+    """``TfidfVectorizer(analyzer="char")`` counting n-grams of up to three characters fast.
+
+    Each n-gram is packed into one integer (its code points and its length); the
+    vocabulary, packed the same way, is a hash index searched once per batch.
+    ``char_wb`` and longer n-grams fall back to scikit-learn.
     """
 
     _BASE = 0x110000   # one more than the largest code point
@@ -194,26 +244,20 @@ class CharNgramTfidf(TfidfVectorizer):
         return (self.analyzer == "char" and 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 3
                 and not self.binary and self.input == "content")
 
-    def _packed_vocabulary(self):
-        """(hash index of the packed terms, their feature indices); built once per vocabulary and
-        cached on the instance (left out of the saved state: see ``__getstate__``)."""
-        import pandas as pd
-
-        cache = self.__dict__.get("_packed")
-        if cache is None or cache[0] is not self.vocabulary_:
-            terms = list(self.vocabulary_)
-            keys = np.fromiter((self._pack_term(t) for t in terms), dtype=np.int64, count=len(terms))
-            idx = np.fromiter((self.vocabulary_[t] for t in terms), dtype=np.int64, count=len(terms))
-            cache = (self.vocabulary_, pd.Index(keys), idx)
-            self.__dict__["_packed"] = cache
-        return cache[1], cache[2]
-
     @classmethod
     def _pack_term(cls, term: str) -> int:
         key = 0
         for ch in term:
             key = key * cls._BASE + ord(ch)
         return key * 4 + len(term)
+
+    def _tables(self):
+        import pandas as pd
+
+        terms = list(self.vocabulary_)
+        keys = np.fromiter((self._pack_term(t) for t in terms), dtype=np.int64, count=len(terms))
+        feats = np.fromiter((self.vocabulary_[t] for t in terms), dtype=np.int64, count=len(terms))
+        return pd.Index(keys), feats
 
     def _ngram_keys(self, text: str) -> np.ndarray:
         cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -228,44 +272,81 @@ class CharNgramTfidf(TfidfVectorizer):
             parts.append(((cp[:-2] * b + cp[1:-1]) * b + cp[2:]) * 4 + 3)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
-    def _counts(self, raw_documents):
-        from sklearn.utils.validation import check_is_fitted
-
-        check_is_fitted(self, "vocabulary_")
-        if isinstance(raw_documents, str):
-            raise ValueError("Iterable over raw text documents expected, string object received.")
-        index, idx = self._packed_vocabulary()
-        preprocess = self.build_preprocessor()
-        per_doc = [self._ngram_keys(self._white_spaces.sub(" ", preprocess(self.decode(d))))
-                   for d in raw_documents]
-        n_features = len(self.vocabulary_)
-        # One hash lookup for the whole batch, then each document's counts by bincount:
-        # linear, and the columns come out sorted as scikit-learn's do.
+    def _doc_features(self, docs: list[str]) -> list[np.ndarray]:
+        index, feats = self._cached(self._tables)
+        per_doc = [self._ngram_keys(self._white_spaces.sub(" ", d)) for d in docs]
         found = index.get_indexer(np.concatenate(per_doc)) if per_doc else np.zeros(0, dtype=np.int64)
-        indptr, indices, data = [0], [], []
-        start = 0
+        out, start = [], 0
         for k in per_doc:
             pos = found[start:start + len(k)]
             start += len(k)
-            counts = np.bincount(idx[pos[pos >= 0]], minlength=n_features)
-            cols = np.flatnonzero(counts)
-            indices.append(cols)
-            data.append(counts[cols])
-            indptr.append(indptr[-1] + len(cols))
-        X = sparse.csr_matrix((np.concatenate(data).astype(self.dtype) if data else np.zeros(0, self.dtype),
-                               np.concatenate(indices) if indices else np.zeros(0, np.int64),
-                               np.asarray(indptr)), shape=(len(per_doc), n_features), dtype=self.dtype)
-        return X
+            out.append(feats[pos[pos >= 0]])
+        return out
 
-    def transform(self, raw_documents):
-        if not self._fast():
-            return super().transform(raw_documents)
-        return self._tfidf.transform(self._counts(raw_documents), copy=False)
 
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("_packed", None)
-        return state
+class WordNgramTfidf(_FastCountsTfidf):
+    """``TfidfVectorizer`` of word unigrams and bigrams counting fast.
+
+    Tokens are looked up in a hash index of the vocabulary's words, and each pair of
+    neighbouring known tokens is packed into one integer and looked up in an index of
+    the vocabulary's bigrams. Custom analyzers, tokenizers, stop words and longer
+    n-grams fall back to scikit-learn.
+    """
+
+    #: Token patterns whose tokens never hold a space, so that a term with a space is a bigram.
+    _SPACELESS = (r"\S+", r"(?u)\b\w\w+\b")
+
+    def _fast(self) -> bool:
+        return (self.analyzer == "word" and self.tokenizer is None and self.stop_words is None
+                and self.token_pattern in self._SPACELESS
+                and 1 <= self.ngram_range[0] <= self.ngram_range[1] <= 2
+                and not self.binary and self.input == "content")
+
+    def _tables(self):
+        import pandas as pd
+
+        words: dict[str, int] = {}        # every word of the vocabulary -> its row in the index
+        uni: list[int] = []                # unigram feature of each word (-1: a bigram part only)
+        bi_keys, bi_feats = [], []
+        for term, feat in self.vocabulary_.items():
+            parts = term.split(" ")
+            for w in parts:
+                if w not in words:
+                    words[w] = len(words)
+                    uni.append(-1)
+            if len(parts) == 1:
+                uni[words[term]] = feat
+            else:
+                bi_keys.append((words[parts[0]], words[parts[1]]))
+                bi_feats.append(feat)
+        n = len(words)
+        keys = np.array([a * n + b for a, b in bi_keys], dtype=np.int64)
+        return words, np.array(uni, dtype=np.int64), n, pd.Index(keys), np.array(bi_feats, dtype=np.int64)
+
+    def _doc_features(self, docs: list[str]) -> list[np.ndarray]:
+        words, uni, n, bigrams, bi_feats = self._cached(self._tables)
+        # str.split() and the pattern \S+ split at the same characters (str.isspace).
+        tokenize = str.split if self.token_pattern == r"\S+" else self.build_tokenizer()
+        per_doc = [tokenize(d) for d in docs]
+        starts = np.cumsum([0] + [len(t) for t in per_doc])
+        total = int(starts[-1])
+        # A dict lookup per token (a hash index of Python strings is no faster here).
+        ids = np.fromiter(map(words.get, itertools.chain.from_iterable(per_doc), itertools.repeat(-1)),
+                          dtype=np.int64, count=total)
+        lo, hi = self.ngram_range
+        uni_f = np.where(ids >= 0, uni[ids], -1) if lo <= 1 else np.full(total, -1)
+        bi_f = np.full(max(total - 1, 0), -1, dtype=np.int64)
+        if hi >= 2 and total >= 2:
+            ok = (ids[:-1] >= 0) & (ids[1:] >= 0)
+            inner = starts[(starts > 0) & (starts < total)]
+            ok[inner - 1] = False   # no pair across two documents
+            pos = bigrams.get_indexer(ids[:-1][ok] * n + ids[1:][ok])
+            bi_f[ok] = np.where(pos >= 0, bi_feats[pos], -1)
+        out = []
+        for a, b in zip(starts[:-1], starts[1:]):
+            f = np.concatenate([uni_f[a:b], bi_f[a:max(a, b - 1)]])
+            out.append(f[f >= 0])
+        return out
 
 
 def signals(text: str) -> tuple[float, float]:
@@ -414,7 +495,6 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     'clf'
     """
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
@@ -424,8 +504,8 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
     if "words" in design or design.startswith("svm"):
         parts.append(("words", Pipeline([
             ("cut", Segmented(engine=engine)),
-            ("tfidf", TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
-                                      min_df=min_df, max_df=1.0, sublinear_tf=True, dtype=np.float32)),
+            ("tfidf", WordNgramTfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
+                                     min_df=min_df, max_df=1.0, sublinear_tf=True, dtype=np.float32)),
         ]), 0))
     if "chars" in design or design.startswith("svm"):
         parts.append(("chars", CharNgramTfidf(analyzer="char", ngram_range=(1, 3), min_df=min_df, max_df=1.0,
@@ -733,8 +813,8 @@ def _vocabularies_from_arrays(estimator) -> None:
         terms = est.__dict__.pop("vocabulary_terms_", None)
         if terms is not None:
             est.vocabulary_ = {t: i for i, t in enumerate(terms.tolist())}
-        if type(est) is TfidfVectorizer and est.analyzer == "char":
-            est.__class__ = CharNgramTfidf
+        if type(est) is TfidfVectorizer and est.analyzer in ("char", "word"):
+            est.__class__ = CharNgramTfidf if est.analyzer == "char" else WordNgramTfidf
 
 
 def _release_memory() -> None:
