@@ -209,7 +209,8 @@ class _FastCountsTfidf(TfidfVectorizer):
         return [preprocess(self.decode(d)) for d in raw_documents]
 
     def transform(self, raw_documents):
-        if not self._fast():
+        # _tfidf and _white_spaces are scikit-learn's own (private) parts: without them, its transform.
+        if not (self._fast() and hasattr(self, "_tfidf") and hasattr(self, "_white_spaces")):
             return super().transform(raw_documents)
         per_doc = self._doc_features(self._analyse_input(raw_documents))
         indptr, indices, data = [0], [], []
@@ -287,9 +288,9 @@ class CharNgramTfidf(_FastCountsTfidf):
 class WordNgramTfidf(_FastCountsTfidf):
     """``TfidfVectorizer`` of word unigrams and bigrams counting fast.
 
-    Tokens are looked up in a hash index of the vocabulary's words, and each pair of
-    neighbouring known tokens is packed into one integer and looked up in an index of
-    the vocabulary's bigrams. Custom analyzers, tokenizers, stop words and longer
+    Tokens are looked up in a dict of the vocabulary's words, and each pair of
+    neighbouring known tokens is packed into one integer and looked up in a hash index
+    of the vocabulary's bigrams. Custom analyzers, tokenizers, stop words and longer
     n-grams fall back to scikit-learn.
     """
 
