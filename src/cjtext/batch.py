@@ -1,12 +1,15 @@
 """Streaming, multi-core, resumable batch runs: judgements in, Parquet datasets out.
 
-:func:`run` reads any number of inputs as a stream, cuts them into chunks of
-``chunk_size`` documents in input order, and has ``jobs`` worker processes extract
-(and classify) each chunk. Every finished chunk is written at once as its own part
-files, ``cases/part-NNNNNN.parquet``, ``defendants/part-NNNNNN.parquet`` and
-``errors/part-NNNNNN.jsonl`` (each written to a temporary name and renamed, so a
-part is complete or absent), and only then recorded in ``_journal.jsonl``. Memory
-stays flat: at most ``2 × jobs`` chunks are in flight and nothing else is kept.
+:func:`run` cuts any number of inputs into chunks of ``chunk_size`` documents in
+input order and has ``jobs`` worker processes extract (and classify) each chunk.
+JSONL files are cut at line offsets and single-document files grouped without
+reading them (:func:`units`): each worker reads its own chunk. CSV and JSON dumps
+are read by the main process as a stream and sent in chunks. A worker writes each
+finished chunk as its own part files, ``cases/part-NNNNNN.parquet``,
+``defendants/part-NNNNNN.parquet`` and ``errors/part-NNNNNN.jsonl`` (each written
+to a temporary name and renamed, so a part is complete or absent); the main process
+then records it in ``_journal.jsonl``. Memory stays flat: at most ``2 × jobs``
+chunks are in flight and nothing else is kept.
 
 Killed at any moment (Ctrl-C, ``kill -9``, power loss), a rerun with the same
 inputs and output skips the chunks in the journal and redoes the rest, so no
