@@ -67,11 +67,17 @@ def test_anchored_reach_is_needed():
     # The reach is what makes the anchored search exact: a match starts up to
     # ``reach`` characters before its anchor.
     text = "经查，某某县人民法院认定"
+    registered = dict(FAST_FORMS)
     short = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 0)
     enough = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10)
     assert short.search(text) is None
     assert enough.search(text).span() == (3, 12)
-    assert "test" not in FAST_FORMS  # unnamed patterns are not registered
+    assert FAST_FORMS == registered  # unnamed patterns are not registered
+    named = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10, name="test: named")
+    try:
+        assert FAST_FORMS["test: named"][0] is named
+    finally:
+        del FAST_FORMS["test: named"]
 
 
 def test_first_chars_bounds_the_start_of_every_match():

@@ -922,24 +922,18 @@ def _fit_prepared(prepared: np.ndarray, y: np.ndarray, design: str, views: int, 
 
 
 def _compact(estimator) -> None:
-    """Make the fitted vectorisers small on disk.
+    """Make the fitted vectorisers small.
 
     Deletes ``stop_words_`` (every n-gram cut by min_df or max_features, kept by
     scikit-learn for introspection only) and turns the vocabulary's numpy integers
-    into Python ints, which skops stores inline instead of one array file each.
+    into Python ints (smaller in memory; files store the terms as one array, see
+    :func:`_vocabularies_as_arrays`).
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    stack = [estimator]
-    while stack:
-        est = stack.pop()
-        if isinstance(est, TfidfVectorizer):
-            if hasattr(est, "stop_words_"):
-                del est.stop_words_
-            if hasattr(est, "vocabulary_"):
-                est.vocabulary_ = {k: int(v) for k, v in est.vocabulary_.items()}
-        stack += [t for _, t, *_ in getattr(est, "transformers_", [])]
-        stack += [t for _, t in getattr(est, "steps", [])]
+    for est in _vectorizers(estimator):
+        if hasattr(est, "stop_words_"):
+            del est.stop_words_
+        if hasattr(est, "vocabulary_"):
+            est.vocabulary_ = {k: int(v) for k, v in est.vocabulary_.items()}
 
 
 def _prepare_options(options: dict) -> dict:

@@ -237,9 +237,6 @@ class Anchored:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
-    def match(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
-
 
 # ---------------------------------------------------------------------------
 # Header: case number, document type, court

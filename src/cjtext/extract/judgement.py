@@ -163,10 +163,15 @@ def _orig(doc: Document, a: int, b: int) -> tuple[int, int]:
     return m.to_original(a), m.to_original(b)
 
 
+def _unchanged(doc: Document) -> bool:
+    """Normalisation changed nothing (most documents): normalised spans are original spans."""
+    return doc.normalized.text is doc.text or doc.normalized.text == doc.text
+
+
 def _span_fields(doc: Document, obj):
     """A copy of a fact dataclass with offsets mapped to the original text."""
-    if doc.normalized.text is doc.text or doc.normalized.text == doc.text:
-        return obj  # normalisation changed nothing (most documents): spans already agree
+    if _unchanged(doc):
+        return obj
     a, b = _orig(doc, obj.start, obj.end)
     return obj.__class__(**{**obj.__dict__, "text": doc.text[a:b], "start": a, "end": b})
 
@@ -347,8 +352,9 @@ def _earlier_findings(text: str, sections: list[Section]) -> list[tuple[int, int
 
 
 def _map_sentence(doc: Document, s: Sentence) -> Sentence:
-    if doc.normalized.text is doc.text or doc.normalized.text == doc.text:
+    if _unchanged(doc):
         return s
+
     def m(x):
         return _span_fields(doc, x) if x is not None else None
     pen = s.penalty
