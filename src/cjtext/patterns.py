@@ -523,14 +523,19 @@ DETENTION = compile_guarded(
         [^，。；]{0,30}?(?P<kind>刑事拘留|逮捕|取保候审|监视居住|行政拘留|抓获|投案|归案|留置)""",
     r"0-9同次当\s",
 )
-#: Co-offenders handled in another case: 李某、王某（均另案处理）.
-ELSEWHERE = compile_verbose(
+#: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
+#: start anywhere, so it is searched near 另案, which no match reaches beyond
+#: 13 names of 13 characters and the words before 另案 (reach 200).
+ELSEWHERE = Anchored(
     r"""
     (?P<names>(?:(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3}[、，和及与]){0,12}
       (?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3})
     (?:等[0-9一二三四五六七八九十]{0,3}人?)?
     \s?[（(]?\s?(?:均|都)?\s?(?:已)?\s?另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)
-    """
+    """,
+    r"另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)",
+    200,
+    name="ELSEWHERE",
 )
 
 # ---------------------------------------------------------------------------
