@@ -65,21 +65,45 @@ def test_fast_form_same_matches_on_random_text(text, pos):
         assert _spans(fast, text, pos) == _spans(plain, text, pos)
 
 
-def test_anchored_reach_is_needed():
-    # The reach is what makes the anchored search exact: a match starts up to
-    # ``reach`` characters before its anchor.
+def test_anchored_reach_and_tail_are_needed():
+    # The reach and the tail are what make the anchored search exact: a match
+    # starts up to ``reach`` characters before its anchor and ends up to
+    # ``tail`` characters after the anchor starts.
     text = "经查，某某县人民法院认定"
     registered = dict(FAST_FORMS)
-    short = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 0)
-    enough = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10)
+    pattern = r"[\p{Han}]{1,10}?人民法院认定(?:如下)?"
+    short = Anchored(pattern, "人民法院认定", 0, 8)
+    enough = Anchored(pattern, "人民法院认定", 10, 8)
     assert short.search(text) is None
     assert enough.search(text).span() == (3, 12)
+    assert Anchored(pattern, "人民法院认定", 10, 6).search(text + "如下").span() == (3, 12)
+    assert enough.search(text + "如下").span() == (3, 14)
     assert FAST_FORMS == registered  # unnamed patterns are not registered
-    named = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10, name="test: named")
+    named = Anchored(pattern, "人民法院认定", 10, 8, name="test: named")
     try:
         assert FAST_FORMS["test: named"][0] is named
     finally:
         del FAST_FORMS["test: named"]
+
+
+def test_anchored_searches_nearby_anchors_together():
+    # 甲…乙 starts at the anchor 甲 but ends within the tail of the anchor 乙
+    # only: the two anchors share one window.
+    p = Anchored("甲(?:[^。]{0,10}乙)?", "甲|乙", 11, 1)
+    assert p.search("甲四五六七乙").span() == (0, 6)
+    assert [m.span() for m in p.finditer("甲。" + "，" * 30 + "甲四乙")] == [(0, 1), (32, 35)]
+    # Anchors far apart get windows of their own, and a window without a
+    # match does not end the search.
+    q = Anchored("[某]{0,2}甲", "甲", 2, 1)
+    assert [m.span() for m in q.finditer("乙" * 50 + "某甲" + "乙" * 50 + "甲")] == [(50, 52), (102, 103)]
+
+
+def test_anchored_windows_start_after_stop_characters():
+    pattern = "[^，]{0,9}乙"
+    assert Anchored(pattern, "乙", 9, 1, stop="[。]").search("一二。三四乙").span() == (3, 6)
+    # A stop character that matches do contain makes the search miss them.
+    assert Anchored(pattern, "乙", 9, 1).search("一二。三四乙").span() == (0, 6)
+    assert Anchored(pattern, "乙", 9, 1, stop="[二]").search("一二。三四乙").span() == (2, 6)
 
 
 def test_first_chars_bounds_the_start_of_every_match():

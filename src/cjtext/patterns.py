@@ -188,11 +188,18 @@ class Anchored:
 
     Some patterns can start almost anywhere (a court name is any run of Han
     characters), so the engine attempts a match at every position. Every match
-    of such a pattern contains one of a few rare strings (the ``anchor``) no
-    more than ``reach`` characters after its start. The first anchor in
-    ``text[pos:endpos]`` at ``a`` bounds the first match's start from below by
-    ``a - reach``, so searching from there gives exactly the result of
-    searching from ``pos`` (lookbehinds still see the text before).
+    of such a pattern contains one of a few rare strings (the ``anchor``) that
+    starts no more than ``reach`` characters after the match starts, and the
+    match, with anything its lookaheads read, ends no more than ``tail``
+    characters after the anchor starts. So matches start only in
+    ``[a - reach, a]`` for some anchor ``a`` and end before ``a + tail``: the
+    pattern is searched in those windows only, anchors closer together than
+    ``reach + tail`` sharing one window, and finds exactly what a search of the
+    whole text finds (lookbehinds still see the text before a window).
+
+    The pattern must not use assertions that succeed at the end of the text
+    (``$``, ``\Z``, ``\b``, a negative lookahead) at its end: the end of a
+    window would satisfy them where the text goes on.
 
     Parameters
     ----------
@@ -202,31 +209,54 @@ class Anchored:
         A pattern for the strings every match contains.
     reach : int
         An upper bound on the distance from a match's start to its anchor.
+    tail : int
+        An upper bound on the distance from the anchor's start to the end of
+        the match and of its lookaheads.
+    stop : str, optional
+        A character class (``[^…]`` included) of characters no match contains.
     name : str, optional
         Registers the pattern in :data:`FAST_FORMS` under this name.
 
     Examples
     --------
-    >>> p = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10)
+    >>> p = Anchored(r"[\p{Han}]{1,10}?人民法院认定", "人民法院认定", 10, 6)
     >>> p.search("经查，某某县人民法院认定").span()
     (3, 12)
     >>> [m.group() for m in p.finditer("甲县人民法院认定，乙县人民法院认定")]
     ['甲县人民法院认定', '乙县人民法院认定']
     """
 
-    def __init__(self, pattern: str, anchor: str, reach: int, name: str | None = None):
+    def __init__(self, pattern: str, anchor: str, reach: int, tail: int, stop: str | None = None,
+                 name: str | None = None):
         self.pattern = compile_verbose(pattern)
         self.anchor = compile_verbose(anchor)
-        self.reach = reach
+        self.reach, self.tail = reach, tail
+        # Searched right to left: the last stop character before the anchor.
+        self.stop = regex.compile(f"(?r){stop}", regex.V1) if stop else None
         if name:
             FAST_FORMS[name] = (self, self.pattern)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
-        a = self.anchor.search(text, pos, endpos)
-        if a is None:
-            return None
-        return self.pattern.search(text, max(pos, a.start() - self.reach), endpos)
+        reach, tail, anchor = self.reach, self.tail, self.anchor
+        a = anchor.search(text, pos, endpos)
+        while a is not None:
+            lo = hi = a.start()
+            # Later anchors close enough may belong to a match starting by ``hi``.
+            a = anchor.search(text, hi + 1, endpos)
+            while a is not None and a.start() <= hi + reach + tail:
+                hi = a.start()
+                a = anchor.search(text, hi + 1, endpos)
+            start = max(pos, lo - reach)
+            if self.stop is not None:
+                # A match starting before a stop character would contain it.
+                last = self.stop.search(text, start, lo)
+                if last is not None:
+                    start = last.end()
+            m = self.pattern.search(text, start, min(endpos, hi + tail))
+            if m is not None:
+                return m
+        return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
@@ -347,6 +377,7 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
         """,
         r"(?:原审|原判|一审|人民法院)(?:法院|决|判决)?(?:经审理|审理)?(?:查明|认定|确认)",
         34,
+        16,
         name="SECTION_MARKERS.original_judgement",
     ),
     "defence": compile_verbose(
@@ -377,6 +408,7 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
         """,
         r"查明|认定|确认",
         24,
+        16,
         name="SECTION_MARKERS.facts",
     ),
     "evidence": compile_verbose(
@@ -525,7 +557,8 @@ DETENTION = compile_guarded(
 )
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond
-#: 13 names of 13 characters and the words before 另案 (reach 200).
+#: 13 names of 13 characters and the words before 另案 (reach 200), and after
+#: the last character before 另案 that no list contains (a full stop, a colon).
 ELSEWHERE = Anchored(
     r"""
     (?P<names>(?:(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3}[、，和及与]){0,12}
@@ -535,6 +568,8 @@ ELSEWHERE = Anchored(
     """,
     r"另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)",
     200,
+    8,
+    stop=r"[^\p{Han}0-9×Ｘ、，\s（(]",
     name="ELSEWHERE",
 )
 
