@@ -154,3 +154,37 @@ def test_citation_token_kind_is_its_last_group(text, kind):
     # alternative is one named group that closes after the groups inside it.
     from cjtext.patterns import CITATION_TOKEN
     assert CITATION_TOKEN.search(text).lastgroup == kind
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), [
+    (r"甲\s乙", "甲 乙", True),
+    (r"甲\s乙", "甲\u3000乙", True),
+    (r"甲\s乙", "甲\x1c乙", False),  # a file separator: space to the stdlib, not to regex
+    (r"甲[\s，]乙", "甲\x1f乙", False),
+    (r"甲[\s，]乙", "甲，乙", True),
+    (r"甲\S乙", "甲\x1d乙", True),
+    (r"甲[^\s]乙", "甲\x1e乙", True),
+])
+def test_stdlib_form_keeps_the_regex_meaning_of_space(pattern, text, expected):
+    import re
+
+    from cjtext.patterns import FAST_FORMS, compile_stdlib
+    fast = compile_stdlib("test: space", pattern, verbose=False)
+    try:
+        assert isinstance(fast, re.Pattern)
+        assert (fast.fullmatch(text) is not None) is expected
+        assert (FAST_FORMS["test: space"][1].fullmatch(text) is not None) is expected
+    finally:
+        del FAST_FORMS["test: space"]
+
+
+def test_stdlib_form_falls_back_to_regex():
+    import regex
+
+    from cjtext.patterns import FAST_FORMS, compile_stdlib
+    # regex-only syntax: a script property, a variable-width lookbehind, \S inside a class.
+    for pattern in (r"[\p{Han}]族", r"(?<=[条款]\s?)款", r"[^\S，]"):
+        try:
+            assert isinstance(compile_stdlib("test: fallback", pattern, verbose=False), regex.Pattern), pattern
+        finally:
+            del FAST_FORMS["test: fallback"]

@@ -95,7 +95,7 @@ def _stdlib(pattern: str, flags: int = 0) -> re.Pattern | None:
 
 
 def compile_stdlib(name: str, pattern: str, verbose: bool = True) -> re.Pattern | regex.Pattern:
-    """:func:`compile_verbose`, run by the stdlib ``re`` when it accepts the pattern.
+    r""":func:`compile_verbose`, run by the stdlib ``re`` when it accepts the pattern.
 
     The stdlib engine is 1.5-4x faster than ``regex`` on many of our patterns
     (measured per pattern on real judgements, see docs/performance.md); patterns
