@@ -34,7 +34,7 @@ import json
 import os
 import platform
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from ._frozen import frozen
 from .errors import CjtextError
 from .metrics import (  # noqa: F401  (re-exported: they were defined here first)
     classification_report,
@@ -533,7 +534,7 @@ def make_pipeline(design: str = DEFAULT_DESIGN, *, C: float = 10.0, section: str
 # ---------------------------------------------------------------------------
 # The model
 # ---------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class Prediction:
     """The classification of one document.
 

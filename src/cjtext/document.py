@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable, Iterator
 
+from ._frozen import frozen
 from .errors import DocumentError
 from .io import Record, read
 from .metadata import Metadata, extract_metadata
@@ -14,7 +15,7 @@ from .sections import Section, find_sections
 __all__ = ["Document", "parse", "parse_many"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """A judgement split into sections, with its metadata.
 

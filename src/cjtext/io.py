@@ -23,10 +23,11 @@ import glob
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Union
 
+from ._frozen import frozen
 from .errors import DocumentError
 
 __all__ = ["Record", "read", "read_text", "html_to_text", "detect_encoding",
@@ -56,7 +57,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """One document as read, before any parsing.
 

@@ -9,12 +9,13 @@ clerk. Field names and formats of ``case_number``, ``court``, ``doc_type`` and
 from __future__ import annotations
 
 import csv
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
+from ._frozen import frozen
 from .numerals import parse_date
 from .patterns import (
     CASE_NUMBER,
@@ -57,7 +58,7 @@ _NEW_CODE = regex.compile(r"^(?P<abbr>[京津沪渝冀晋辽吉黑苏浙皖闽�
 _DIVISION_SUFFIX = regex.compile(r"(?:市|区|县|旗|自治州|自治县|自治旗|地区|盟|林区|特区)")
 
 
-@dataclass(frozen=True)
+@frozen
 class CaseNumber:
     """A parsed case number such as （2017）浙0683刑初811号.
 
@@ -85,7 +86,7 @@ class CaseNumber:
         return PROCEDURES.get(word, PROCEDURES.get(word[-1:], "other"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Judge:
     """A member of the bench or the clerk, as signed."""
 
@@ -93,7 +94,7 @@ class Judge:
     name: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Metadata:
     """What the header and signature say about a document."""
 

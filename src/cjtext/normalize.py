@@ -26,9 +26,11 @@ import bisect
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
+
+from ._frozen import frozen
 
 __all__ = ["normalize", "Normalized", "OffsetMap"]
 
@@ -120,7 +122,7 @@ def _space_run(run: str) -> str:
     return "" if run.strip(_ZERO_WIDTH) == "" else " "
 
 
-@dataclass(frozen=True)
+@frozen
 class OffsetMap:
     """Piecewise-linear map between normalised and original offsets.
 
@@ -167,7 +169,7 @@ class OffsetMap:
         return len(self.norm) == 1 and self.norm_length == self.orig_length
 
 
-@dataclass(frozen=True)
+@frozen
 class Normalized:
     """A normalised text together with its original and the map between them."""
 

@@ -35,10 +35,9 @@ labelled ``facts``, with ``Section.marker`` showing the 指控 marker it began w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
+from ._frozen import frozen
 from .patterns import CASE_NUMBER, DOC_TYPE, SENTENCE_END
 from .patterns import SECTION_MARKERS as M
 
@@ -52,7 +51,7 @@ _LEADING_JUNK = regex.compile(r"[\s:：，,。;；]+")
 _HEADER_WINDOW = 600
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """A labelled section: ``text[start:end]`` of the text it was found in.
 

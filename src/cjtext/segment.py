@@ -23,11 +23,11 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from ._frozen import frozen
 from .errors import CjtextError
 
 __all__ = ["Segmenter", "Token", "get_segmenter", "cut", "load_words", "ENGINES"]
@@ -65,7 +65,7 @@ def _split_ascii(words: list[str], text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Token:
     """A word with its character offsets in the segmented text."""
 

@@ -11,8 +11,7 @@ Roles: ``applied`` in the court's legal-basis clause before 判决如下 / 裁�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .._frozen import frozen
 from ..numerals import parse_int
 from ..patterns import (
     CITATION_TOKEN,
@@ -31,7 +30,7 @@ _SUB_CN = "一二三四五六七八九十"
 DEFAULT_LAW = "刑法"
 
 
-@dataclass(frozen=True)
+@frozen
 class Article:
     """One cited provision.
 

@@ -29,11 +29,11 @@ so far; with no subject, the one carried from the previous sentence (其…).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .._frozen import frozen
 from ..patterns import (
     FACTOR_ACCEPT,
     FACTOR_AFFIRM_BEFORE,
@@ -82,7 +82,7 @@ LABELS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Factor:
     """One mention of a sentencing factor.
 

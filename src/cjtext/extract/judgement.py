@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from .._frozen import frozen
 from ..document import Document, parse
 from ..io import Record
 from ..metadata import Metadata
@@ -24,7 +25,7 @@ from .sentences import Penalty, Sentence, Span, find_sentences
 __all__ = ["Defendant", "Judgement", "extract"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Defendant:
     """One defendant with the sentence and the factors the court accepts.
 
@@ -92,7 +93,7 @@ class Defendant:
                 "factor_mentions": [f.to_dict() for f in self.factor_mentions]}
 
 
-@dataclass(frozen=True)
+@frozen
 class Judgement:
     """The facts of one judgement; offsets point into ``document.text``."""
 

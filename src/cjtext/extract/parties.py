@@ -10,10 +10,11 @@ and counted apart from the defendants.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
+from .._frozen import frozen
 from ..numerals import parse_date
 from ..patterns import (
     ANONYMISED_NAME,
@@ -44,7 +45,7 @@ __all__ = ["Party", "find_parties", "find_elsewhere", "find_names", "age_at"]
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Party:
     """A defendant as introduced in the parties section.
 

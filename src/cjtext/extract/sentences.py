@@ -14,10 +14,11 @@ defendant's name to the next mention of another defendant). In a stretch:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from itertools import groupby
 
+from .._frozen import frozen
 from ..numerals import parse_date, parse_number
 from ..patterns import (
     ACQUITTAL_CONTEXT,
@@ -48,7 +49,7 @@ PENALTY_KINDS = ("fixed_term", "criminal_detention", "public_surveillance", "lif
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """A piece of text with its offsets and normalised value."""
 
@@ -62,7 +63,7 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end, "value": v}
 
 
-@dataclass(frozen=True)
+@frozen
 class Penalty:
     """A principal penalty: kind (gold vocabulary) and months for terms."""
 
@@ -76,7 +77,7 @@ class Penalty:
         return {"kind": self.kind, "months": self.months}
 
 
-@dataclass(frozen=True)
+@frozen
 class Sentence:
     """What the judgment decides for one defendant."""
 
