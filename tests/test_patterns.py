@@ -106,6 +106,29 @@ def test_anchored_windows_start_after_stop_characters():
     assert Anchored(pattern, "乙", 9, 1, stop="[二]").search("一二。三四乙").span() == (2, 6)
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("(?:系|属)?未成年", {"系未", "属未", "未成"}),
+    ("a{3}b", {"aa"}),
+    ("(?:a?){3}b", {"aa", "ab", "b"}),  # "b": a match can be one character long
+    ("a{0,1}", {"", "a"}),
+    ("(?<!不)坦白(?!从宽)", {"坦白"}),
+    ("[甲乙]某?", {"甲", "乙", "甲某", "乙某"}),
+    ("x|[^。]", None),
+    (".罪", None),
+    ("(?i)ab", None),
+])
+def test_prefixes_of_every_match(pattern, expected):
+    import re
+
+    from cjtext.patterns import prefixes
+    heads = prefixes(pattern, 2)
+    assert (set(heads) if heads is not None else None) == expected
+    if heads is not None:  # every match starts with one of them
+        for text in ("不坦白从宽，坦白。系属未成年", "aab aaab b ab", "甲某乙x"):
+            for m in re.finditer(pattern, text):
+                assert any(text.startswith(h, m.start()) for h in heads if len(h) == 2 or m.end() - m.start() < 2)
+
+
 def test_first_chars_bounds_the_start_of_every_match():
     from cjtext.patterns import first_chars
     assert first_chars("自首|如实(?:供述|交代)|(?<!不)坦白") == "坦如自"
