@@ -54,9 +54,8 @@ def compile_verbose(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.VERBOSE | regex.V1)
 
 
-#: Every pattern made fast by :func:`compile_stdlib`, :func:`compile_guarded` or
-#: :class:`Anchored`, by name, with its plain compiled form: the tests check
-#: both find the same matches.
+#: Every pattern made fast by :func:`compile_stdlib` or :class:`Anchored`, by
+#: name, with its plain compiled form: the tests check both find the same matches.
 FAST_FORMS: dict[str, tuple[object, regex.Pattern]] = {}
 
 
@@ -66,10 +65,11 @@ _WHITE_SPACE = "\\t\\n\\x0b\\x0c\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[|\]")
 
 
-def _stdlib(pattern: str, flags: int = 0) -> re.Pattern | None:
+def _stdlib(pattern: str, flags: int = 0, guarded: bool = False) -> re.Pattern | None:
     """``pattern`` compiled with the stdlib ``re`` with the meaning it has for
     ``regex`` V1, or ``None`` when ``re`` does not accept it (``\\p{…}``,
-    a variable-width lookbehind, set operations, possessive repeats before 3.11)."""
+    a variable-width lookbehind, set operations, possessive repeats before 3.11).
+    ``guarded`` puts the pattern behind its :func:`guard` when it has one."""
     out, depth, last = [], 0, 0
     for m in _ESCAPE_OR_CLASS.finditer(pattern):
         tok = m.group()
@@ -86,21 +86,29 @@ def _stdlib(pattern: str, flags: int = 0) -> re.Pattern | None:
         elif tok == "]" and depth:
             depth -= 1
     out.append(pattern[last:])
+    source = "".join(out)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # FutureWarning: a nested set means something else in re
-            return re.compile("".join(out), flags)
+            lookahead = guard(source, flags) if guarded else None
+            if lookahead is not None:  # in verbose mode a line break ends a trailing comment
+                source = f"{lookahead}(?:{source}{chr(10) if flags & re.VERBOSE else ''})"
+            return re.compile(source, flags)
     except (re.error, Warning):
         return None
 
 
-def compile_stdlib(name: str, pattern: str, verbose: bool = True) -> re.Pattern | regex.Pattern:
+def compile_stdlib(name: str, pattern: str, verbose: bool = True, guarded: bool = False
+                   ) -> re.Pattern | regex.Pattern:
     r""":func:`compile_verbose`, run by the stdlib ``re`` when it accepts the pattern.
 
     The stdlib engine is 1.5-4x faster than ``regex`` on many of our patterns
     (measured per pattern on real judgements, see docs/performance.md); patterns
     it does not accept stay with ``regex``. ``verbose=False`` compiles a pattern
-    written on one line, spaces included. Both forms are registered in
+    written on one line, spaces included. ``guarded=True`` puts the pattern
+    behind its :func:`guard`: faster where most positions fail the guard (a
+    pattern starting with common characters is slower, as the guard replaces
+    the stdlib's own search for a literal prefix). Both forms are registered in
     :data:`FAST_FORMS` under ``name``, so the tests check they find the same
     matches on every document.
 
@@ -114,26 +122,12 @@ def compile_stdlib(name: str, pattern: str, verbose: bool = True) -> re.Pattern 
     >>> del FAST_FORMS["doctest: stdlib"], FAST_FORMS["doctest: regex"]
     """
     plain = compile_verbose(pattern) if verbose else regex.compile(pattern)
-    fast = _stdlib(pattern, re.VERBOSE if verbose else 0) or plain
+    fast = _stdlib(pattern, re.VERBOSE if verbose else 0, guarded) or plain
     FAST_FORMS[name] = (fast, plain)
     return fast
 
 
-def compile_guarded(name: str, pattern: str, first: str) -> re.Pattern | regex.Pattern:
-    """:func:`compile_stdlib` behind a lookahead on the characters a match can start with.
-
-    ``regex`` tries every alternative at every position; a one-character class
-    test first lets it skip most positions (6x faster on a vocabulary of
-    alternatives). ``first`` is the inside of a character class and must
-    contain every character a match can start with.
-    """
-    source = f"(?=[{first}])(?:{pattern}\n)"
-    guarded = _stdlib(source, re.VERBOSE) or compile_verbose(source)
-    FAST_FORMS[name] = (guarded, compile_verbose(pattern))
-    return guarded
-
-
-def prefixes(pattern: str, k: int) -> frozenset[str] | None:
+def prefixes(pattern: str, k: int, flags: int = 0) -> frozenset[str] | None:
     """Every string of up to ``k`` characters a match of ``pattern`` can start with.
 
     A string shorter than ``k`` stands for a match that short (the empty
@@ -217,7 +211,7 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
         raise Unbounded
 
     try:
-        parsed = P.parse(pattern)
+        parsed = P.parse(pattern, flags)
         if parsed.state.flags & C.SRE_FLAG_IGNORECASE:
             return None
         return frozenset(seq(parsed, {""}))
@@ -225,7 +219,7 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
         return None
 
 
-def first_chars(pattern: str) -> str | None:
+def first_chars(pattern: str, flags: int = 0) -> str | None:
     """Every character a match of ``pattern`` can start with, or ``None`` when unknown
     (see :func:`prefixes`; also ``None`` when the pattern can match the empty string).
 
@@ -236,13 +230,13 @@ def first_chars(pattern: str) -> str | None:
     >>> first_chars("[^。]{1,3}罪") is None
     True
     """
-    heads = prefixes(pattern, 1)
+    heads = prefixes(pattern, 1, flags)
     if not heads or "" in heads:
         return None
     return "".join(sorted(heads))
 
 
-def guard(pattern: str) -> str | None:
+def guard(pattern: str, flags: int = 0) -> str | None:
     """A lookahead every match of ``pattern`` passes, testing two characters when it can.
 
     ``(?=[AB][CD])`` when every match is at least two characters long (AB the
@@ -258,12 +252,12 @@ def guard(pattern: str) -> str | None:
     >>> guard("立功|盲")
     '(?=[盲立])'
     """
-    two = prefixes(pattern, 2)
+    two = prefixes(pattern, 2, flags)
     if two and all(len(h) == 2 for h in two):
         firsts = "".join(sorted({h[0] for h in two}))
         seconds = "".join(sorted({h[1] for h in two}))
         return f"(?=[{_class_escape(firsts)}][{_class_escape(seconds)}])"
-    first = first_chars(pattern)
+    first = first_chars(pattern, flags)
     return f"(?=[{_class_escape(first)}])" if first else None
 
 
@@ -628,7 +622,8 @@ LEGAL_BASIS_START = regex.compile(r"依照|依据|根据|按照|遵照|适用")
 # ---------------------------------------------------------------------------
 #: A defendant's entry in the parties section: 被告人张某，男，…; 上诉人（原审被告人）李某;
 #: 被告单位某某公司. ``role`` tells people from units.
-PARTY = compile_verbose(
+PARTY = compile_stdlib(
+    "PARTY",
     r"""
     # not 二被告人 / 各被告人 (判处二被告人相应刑罚): a group, never a name's role
     (?<![的及和与、系是二两三四五六七八九十各])
@@ -644,7 +639,8 @@ PARTY = compile_verbose(
     # name at the next role word, which also keeps a run of role words linear.
     (?P<name>(?:(?!被告|上诉人|罪犯)[^，。；：:,;（(\s、]){1,40}?)
     (?=\s?[，。；,;（(、\s]|\s?[:：]|$|男|女|被告|上诉人|罪犯)
-    """
+    """,
+    guarded=True,
 )
 #: Entries in the parties section that are not defendants.
 NOT_DEFENDANT_ROLE = regex.compile(
@@ -669,13 +665,14 @@ OCCUPATION = compile_stdlib(
 PRIOR = compile_stdlib(
     "PRIOR",
     r"""(?:曾)?(?:于|在)?\s?(?:(?:19|20)[0-9]{2}\s?年[^，。；]{0,12}?)?(?:因|犯)[^。；]{1,40}?
-        (?:被[^。；]{0,30}?)?(?:判处|判决|处以|行政拘留|劳动教养|强制隔离戒毒|罚款|决定劳动教养)"""
+        (?:被[^。；]{0,30}?)?(?:判处|判决|处以|行政拘留|劳动教养|强制隔离戒毒|罚款|决定劳动教养)""",
+    guarded=True,
 )
-DETENTION = compile_guarded(
+DETENTION = compile_stdlib(
     "DETENTION",
     r"""(?P<date>(?:(?:19|20)[0-9]{2}\s?年)?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同年[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同月[0-9]{1,2}\s?日|次日|当日)
         [^，。；]{0,30}?(?P<kind>刑事拘留|逮捕|取保候审|监视居住|行政拘留|抓获|投案|归案|留置)""",
-    r"0-9同次当\s",
+    guarded=True,
 )
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond
@@ -830,7 +827,7 @@ FACTOR_CLAIM_AFTER = regex.compile(r"(?:情节)?的?(?:辩护意见|辩解|上�
 FACTOR_NEXT_RULING = regex.compile(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)")
 #: Subjects that stand for several defendants: 各被告人 (all), 二被告人 / 三人 (a number),
 #: 其余被告人 (the rest), 被告单位 (the unit), 上诉人 (the appellants), when no name follows.
-FACTOR_SUBJECT = compile_guarded(
+FACTOR_SUBJECT = compile_stdlib(
     "FACTOR_SUBJECT",
     r"""
       (?P<all>(?:各|全部|上述|前述|本案|以上|全体)(?:被告人|被告单位|上诉人|原审被告人)|被告人均)
@@ -840,7 +837,7 @@ FACTOR_SUBJECT = compile_guarded(
     # 上诉人 with no name: the appellants (not 原审被告人 who did not appeal)
     | (?P<appellant>(?<![原审])上诉人(?![（(]))
     """,
-    "各全上前本以被其原二两三四五六七八九十0-9",
+    guarded=True,
 )
 #: 均 / 都 / 分别 after names: every defendant named so far in the sentence.
 FACTOR_EACH = regex.compile(r"(?<![的])均|都|分别")
@@ -861,7 +858,8 @@ FACTOR_OBJECT = compile_stdlib(
       # 拉拢掌握账号的乙某: a name after an attribute is an object
       |(?<![其之])的)
     (?:了)?(?:同案犯|同案人|主犯|从犯|同伙|被告人|上诉人|原审被告人)?$
-    """
+    """,
+    guarded=True,
 )
 #: A turn (…不构成自首，但其如实供述…): rulings before it do not reach past it.
 FACTOR_TURN = regex.compile(r"[，,；;]\s?(?:但是|但|然而|仍)")
