@@ -453,7 +453,7 @@ _PARTY = r"(?:被告人|上诉人|原审被告人|被告单位|罪犯|申诉人|
 _NAMEISH = rf"(?:[、及和与]{_PARTY}|(?!被告|上诉人|罪犯)[^，。；：:,\s]){{1,12}}?"
 
 #: Start markers of sections, searched in order by :mod:`cjtext.sections`.
-SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
+SECTION_MARKERS: dict[str, re.Pattern | regex.Pattern | Anchored] = {
     # The procedure paragraph: the sentence that brings the case to this court.
     "procedure": compile_verbose(
         r"""
@@ -488,7 +488,8 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
         16,
         name="SECTION_MARKERS.original_judgement",
     ),
-    "defence": compile_verbose(
+    "defence": compile_stdlib(
+        "SECTION_MARKERS.defence",
         rf"""
         {_NOT_MID}
         (?:
@@ -500,7 +501,8 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
           | (?:其|二审|一审|指定)?辩护人(?:{_NAMEISH})?(?:提出|认为|辩护|发表|称|对|的辩护意见|意见)
           | (?:辩护|辩解)意见(?:为|是|如下|认为)
         )
-        """
+        """,
+        guarded=True,
     ),
     "facts": Anchored(
         r"""
@@ -519,7 +521,8 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
         16,
         name="SECTION_MARKERS.facts",
     ),
-    "evidence": compile_verbose(
+    "evidence": compile_stdlib(
+        "SECTION_MARKERS.evidence",
         r"""
         (?<![，,、])
         (?:
@@ -529,7 +532,8 @@ SECTION_MARKERS: dict[str, regex.Pattern | Anchored] = {
           | (?:有|以)(?:以下|下列)证据(?:予以)?(?:证实|证明|为证)
           | 证据(?:如下|有)[:：]
         )
-        """
+        """,
+        guarded=True,
     ),
     "reasoning": compile_verbose(
         r"""(?<![，,、“"])本院(?:认为|(?:经审查|经审理|二审|审查|审理|再审)认为(?=[，,：:]))"""
