@@ -196,8 +196,11 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
     for lo, hi in stretches:
         for a, b in _clauses(text, lo, hi):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
-            floor = max(0, a - 300)
-            head = max(floor, max(text.rfind(c, floor, a) for c in CLAUSE_END_CHARS) + 1)
+            # (Later clauses start right after a clause end.)
+            head = a
+            if a == lo:
+                floor = max(0, a - 300)
+                head = max(floor, max(text.rfind(c, floor, a) for c in CLAUSE_END_CHARS) + 1)
             if SET_ASIDE.search(text, head, b) or PRIOR_SENTENCE.search(text, head, b):
                 continue
             # 以盗窃罪判处被告人甲…: the crime may be named before the name.
