@@ -176,8 +176,12 @@ class _Sentence:
         self.earlier = [m.start() for m in FACTOR_EARLIER_COURT.finditer(text, s, e)]
         self.no_leniency = [m.start() for m in FACTOR_NO_LENIENCY.finditer(text, s, e)]
         self.ruling_starts = sorted(self._starts[id(self.rejects)] + self._starts[id(self.accepts)])
-        self.next_rej, self.next_acc = _last(FACTOR_REJECT, next_sent), _last(FACTOR_ACCEPT, next_sent)
+        self.next_sent = next_sent
         self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
+
+    def next_rulings(self):
+        """The last refusal and the last acceptance in the next sentence (read when needed)."""
+        return _last(FACTOR_REJECT, self.next_sent), _last(FACTOR_ACCEPT, self.next_sent)
 
     def after(self, matches: list, pos: int, end: int | None = None):
         """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting in ``[pos, end)``."""
@@ -263,8 +267,8 @@ def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
             return "rejected"
         if acc:
             return "accepted"
-        nxt_rej, nxt_acc = sent.next_rej, sent.next_acc
         if sent.next_is_ruling:
+            nxt_rej, nxt_acc = sent.next_rulings()
             if nxt_rej and (nxt_acc is None or nxt_rej.start() > nxt_acc.start()):
                 return "rejected"
             if nxt_acc:
@@ -312,11 +316,25 @@ class _Subjects:
         self.starts = [t[0] for t in tokens]
         self.each = [m.start() for m in FACTOR_EACH.finditer(text, lo, hi)]
         self.clauses = [m.start() for m in FACTOR_CLAUSE.finditer(text, lo, hi)]
-        # subject[k]: the nearest token at or before k that is not in an object position.
-        self.subject: list[int] = []
-        for k, t in enumerate(tokens):
-            obj = FACTOR_OBJECT.search(text, max(lo, t[0] - 12), t[0]) is not None
-            self.subject.append(self.subject[k - 1] if obj and k else (-1 if obj else k))
+        self.lo = lo
+        self._subject: list[int | None] = [None] * len(tokens)
+
+    def subject(self, k: int) -> int:
+        """The nearest token at or before ``k`` not in an object position (-1: none);
+        worked out when first asked, as most tokens are never asked about."""
+        memo, tokens, text = self._subject, self.tokens, self.text
+        path = []
+        while k >= 0 and memo[k] is None:
+            t0 = tokens[k][0]
+            if FACTOR_OBJECT.search(text, max(self.lo, t0 - 12), t0) is None:
+                memo[k] = k
+                break
+            path.append(k)
+            k -= 1
+        found = memo[k] if k >= 0 else -1
+        for j in path:
+            memo[j] = found
+        return found
 
     def name_at(self, pos: int) -> bool:
         """Whether a defendant's name starts at ``pos`` (or after a role word there)."""
@@ -332,7 +350,7 @@ class _Subjects:
             last -= 1
         # The subject is the nearest one named, skipping names in an object
         # position (甲某受乙某指使 / 协助抓获乙某 / 向乙某行贿: 甲某).
-        k = self.subject[last] if last >= first else -1
+        k = self.subject(last) if last >= first else -1
         if k < first:
             return []
         text, tokens = self.text, self.tokens
@@ -349,7 +367,7 @@ class _Subjects:
                         attributive = False
                     if text.startswith("的", tokens[j][1]):
                         attributive = True
-                    if self.subject[j] == j and not attributive:
+                    if self.subject(j) == j and not attributive:
                         keep.append(j)
                 out: dict[str, None] = {}
                 for j in reversed(keep):
@@ -366,7 +384,7 @@ class _Subjects:
             c = bisect_left(self.clauses, tok[0]) - 1
             clause_lo = max(lo, barrier, self.clauses[c] + 1 if c >= 0 else lo)
             j = bisect_left(self.starts, clause_lo, first, lead + 1)
-            while j < lead and self.subject[j] != j:
+            while j < lead and self.subject(j) != j:
                 j += 1
             if j < lead:
                 lead, stop = j, j + 1
@@ -468,11 +486,13 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         # The phrases of each sentence first: most sentences have none, and a
         # region without any needs neither its subjects nor its rulings indexed.
         hits = [list(voc.pattern.finditer(text, max(s, first), e)) if e > first else [] for s, e in sents]
-        if not any(hits):
+        last_hit = max((i for i, h in enumerate(hits) if h), default=None)
+        if last_hit is None:
             continue
-        subjects = _Subjects(text, lo, hi, names, units, appellants)
+        # Nothing after the last sentence with a phrase is read.
+        subjects = _Subjects(text, lo, sents[last_hit][1], names, units, appellants)
         carried: list[str] = list(names) if len(names) == 1 else []
-        for i, (s, e) in enumerate(sents):
+        for i, (s, e) in enumerate(sents[:last_hit + 1]):
             if not hits[i]:
                 named = subjects(s, e, carried)
                 if named:
