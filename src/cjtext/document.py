@@ -143,10 +143,13 @@ def parse(text: str | Record, id: str | None = None, source: str = "") -> Docume
     nsecs = find_sections(norm.text)
     metadata = extract_metadata(norm.text, nsecs)
     omap = norm.map
-    sections = []
-    for s in nsecs:
-        a, b = omap.to_original(s.start), omap.to_original(s.end)
-        sections.append(Section(s.label, a, b, text[a:b], s.marker))
+    if norm.text == text:  # nothing changed (most documents): the same sections
+        sections = nsecs
+    else:
+        sections = []
+        for s in nsecs:
+            a, b = (s.start, s.end) if omap.is_identity else (omap.to_original(s.start), omap.to_original(s.end))
+            sections.append(Section(s.label, a, b, text[a:b], s.marker))
     return Document(id=ident, text=text, sections=tuple(sections), metadata=metadata,
                     source=source, normalized=norm, meta=meta)
 

@@ -208,8 +208,12 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     if not isinstance(doc, Document):
         doc = parse(doc)
     text = doc.normalized.text
-    to_norm = doc.normalized.map.to_normalized
-    nsections = [Section(s.label, to_norm(s.start), to_norm(s.end), "", s.marker) for s in doc.sections]
+    omap = doc.normalized.map
+    if omap.is_identity:  # offsets agree (most documents): the sections as they are
+        nsections = list(doc.sections)
+    else:
+        to_norm = omap.to_normalized
+        nsections = [Section(s.label, to_norm(s.start), to_norm(s.end), "", s.marker) for s in doc.sections]
     nsec = {s.label: (s.start, s.end) for s in nsections}
 
     # Defendants: the parties section, else everything before the first narrative section.
