@@ -92,8 +92,9 @@ def _translate(text: str) -> str:
 # Length-changing edits, found in one pass over the translated text.
 _EDITS = regex.compile(
     r"""
-    # Only where an edit can start.
-    (?=[ \n\u200b\u200c\u200d\u2060\ufeff\u00ad&])
+    # Only where an edit can start. A lone space or line break stays as it is
+    # (most matches were those, and no edit): a run starts with two run characters.
+    (?=[\u200b\u200c\u200d\u2060\ufeff\u00ad&]|[ \n][ \n\u200b\u200c\u200d\u2060\ufeff\u00ad&])
     (?:
       # A whole run of spaces, line breaks, zero-width characters and their
       # entities, possessive so that a long run is read once. Taken whole, so that a
