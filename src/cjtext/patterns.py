@@ -47,6 +47,8 @@ _COURT_CHAR = r"[\p{Han}--[书罪审案诉称某]]"
 _SP = r"\s?"  # headers are sometimes printed letter-spaced: 刑 事 判 决 书
 
 SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+#: The same, searched backwards: the last sentence end before a position.
+SENTENCE_END_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
 
 
 def compile_verbose(pattern: str) -> regex.Pattern:
@@ -799,6 +801,8 @@ PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满�
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
 FACTOR_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+#: The same, searched backwards: the last sentence end before a position.
+SENTENCE_END_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
 #: Searched backwards: the start of the clause a phrase sits in.
 FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.

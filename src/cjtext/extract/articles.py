@@ -18,7 +18,7 @@ from ..patterns import (
     DECISION,
     LEGAL_BASIS_START,
     ORD_NUMBER,
-    SENTENCE_END,
+    SENTENCE_END_BACK,
 )
 
 __all__ = ["Article", "find_articles", "canonical_law", "legal_basis_span"]
@@ -119,10 +119,13 @@ def legal_basis_span(text: str, lo: int = 0, hi: int | None = None) -> tuple[int
     # split by 。 before its articles (依照…。判决如下), so look back two sentences
     # for the opening word, never further than 600 characters.
     floor = max(lo, end - 600)
-    starts = [s.end() for s in SENTENCE_END.finditer(text, floor, end)]
-    sent_start = starts[-1] if starts else floor
-    if not CITATION_TOKEN.search(text, sent_start, end) and len(starts) >= 2:
-        sent_start = starts[-2]
+    # The last two sentence ends before the decision, searched backwards.
+    last = SENTENCE_END_BACK.search(text, floor, end)
+    sent_start = last.end() if last else floor
+    if last and not CITATION_TOKEN.search(text, sent_start, end):
+        before = SENTENCE_END_BACK.search(text, floor, last.start())
+        if before is not None:
+            sent_start = before.end()
     opening = None
     for o in LEGAL_BASIS_START.finditer(text, sent_start, end):
         opening = o.start()
