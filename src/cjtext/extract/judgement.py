@@ -305,8 +305,11 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
             p.name, p.is_unit, _span_fields(doc, p), _map_sentence(doc, sentences[p.name]),
             tuple(labels), tuple(_span_fields(doc, f) for f in mentions),
             age_at(p.birth_date, when) if not p.is_unit else None))
-    elsewhere = tuple(_span_fields(doc, Span(n, a, b, n)) for n, a, b in find_elsewhere(text, set(names)))
-    return Judgement(doc, tuple(defendants), tuple(_span_fields(doc, a) for a in articles), elsewhere)
+    elsewhere = tuple(Span(n, a, b, n) for n, a, b in find_elsewhere(text, set(names)))
+    if not _unchanged(doc):
+        elsewhere = tuple(_span_fields(doc, s) for s in elsewhere)
+        articles = [_span_fields(doc, a) for a in articles]
+    return Judgement(doc, tuple(defendants), tuple(articles), elsewhere)
 
 
 def _convictions(text: str, names: list[str], regions) -> list[tuple[str, Span]]:
