@@ -38,7 +38,7 @@ from __future__ import annotations
 import regex
 
 from ._frozen import frozen
-from .patterns import CASE_NUMBER, DOC_TYPE, SENTENCE_END
+from .patterns import CASE_NUMBER, DOC_TYPE, SENTENCE_END_BACK
 from .patterns import SECTION_MARKERS as M
 
 __all__ = ["Section", "find_sections", "LABELS"]
@@ -86,10 +86,10 @@ def _search(pattern: regex.Pattern, text: str, lo: int, hi: int | None = None):
 def _sentence_start(text: str, pos: int, floor: int, limit: int = 200) -> int:
     """Offset just after the sentence end that precedes ``pos`` (not below ``floor``)."""
     lo = max(floor, pos - limit)
-    best = lo if lo == floor else pos
-    for m in SENTENCE_END.finditer(text, lo, pos):
-        best = m.end()
-    return best
+    last = SENTENCE_END_BACK.search(text, lo, pos)
+    if last is not None:
+        return last.end()
+    return lo if lo == floor else pos
 
 
 def header_end(text: str) -> int:
