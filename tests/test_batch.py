@@ -136,3 +136,26 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     ref_cases, ref_defendants, _ = read_dataset(clean)
     pd.testing.assert_frame_equal(_sorted(cases), _sorted(ref_cases))
     pd.testing.assert_frame_equal(_sorted(defendants), _sorted(ref_defendants))
+
+
+def test_one_job_run_gives_the_garbage_collector_back(tmp_path, monkeypatch):
+    # A one-job run works in the caller's process: it freezes what is loaded and
+    # collects less often while it runs, and restores both afterwards.
+    import gc
+
+    import cjtext.batch as batch
+
+    before = gc.get_threshold()
+    assert before != batch.GC_THRESHOLDS
+    during = []
+    original = batch._chunk_to_parts
+
+    def spy(*args):
+        during.append((gc.get_threshold(), gc.get_freeze_count() > 0))
+        return original(*args)
+
+    monkeypatch.setattr(batch, "_chunk_to_parts", spy)
+    run([CORPUS / "judgements"], tmp_path / "out", jobs=1, classify=False, chunk_size=100, progress=False)
+    assert during and set(during) == {(batch.GC_THRESHOLDS, True)}
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

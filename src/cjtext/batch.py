@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -64,8 +65,8 @@ class Summary:
 _STATE: dict = {}
 
 
-def _init_worker(classify: bool, model_path: str | None) -> None:
-    """Load the model and dictionaries once per worker process."""
+def _init_worker(classify: bool, model_path: str | None, tune_gc: bool = True) -> None:
+    """Load the model and dictionaries once per worker process (and quieten its garbage collector)."""
     from .segment import get_segmenter
 
     get_segmenter()
@@ -74,6 +75,37 @@ def _init_worker(classify: bool, model_path: str | None) -> None:
 
         _STATE["model"] = Model.load(model_path)
     _STATE["classify"] = classify
+    if tune_gc:
+        quiet_gc()
+
+
+#: The garbage collector's thresholds while a batch runs (Python's default: 700, 10, 10).
+GC_THRESHOLDS = (10_000, 20, 20)
+
+
+def quiet_gc() -> tuple[int, int, int]:
+    """Freeze what is loaded and collect less often; returns the previous thresholds.
+
+    After start-up a worker holds about 190,000 long-lived objects (imports, the
+    model, the dictionaries) that every full collection walks again, while
+    extraction makes many short-lived objects that trigger a collection every
+    700 allocations. ``gc.freeze()`` moves the loaded objects out of the
+    collector's sight and higher thresholds make collections rarer: in a worker
+    with the model loaded, extraction went from 7.3 to 11.1 MB/s and
+    classification took 40% less time (measured on the 801 real judgements, in
+    chunks of 500). Extraction makes few reference cycles, so memory stays flat
+    (docs/scale.md).
+    """
+    previous = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+    return previous
+
+
+def _restore_gc(previous: tuple[int, int, int]) -> None:
+    gc.set_threshold(*previous)
+    gc.unfreeze()
 
 
 def process_chunk(chunk_id: int, records: list, classify: bool | None = None, model=None) -> tuple:
@@ -446,12 +478,17 @@ def run(inputs, output: str | os.PathLike, *, jobs: int | None = None, classify:
     opts = {k: v for k, v in read_options.items() if v is not None}
     with open(jpath, "a", encoding="utf-8") as journal:
         if jobs == 1:
-            _init_worker(classify, os.fspath(model_path) if model_path else None)
-            for k, work in chunks:
-                if k in done:
-                    summary.skipped_chunks += 1
-                    continue
-                finished(_chunk_to_parts(k, work, os.fspath(out), filters, opts))
+            # In this process: the collector's settings are the caller's again afterwards.
+            _init_worker(classify, os.fspath(model_path) if model_path else None, tune_gc=False)
+            previous = quiet_gc()
+            try:
+                for k, work in chunks:
+                    if k in done:
+                        summary.skipped_chunks += 1
+                        continue
+                    finished(_chunk_to_parts(k, work, os.fspath(out), filters, opts))
+            finally:
+                _restore_gc(previous)
         else:
             import multiprocessing
 
