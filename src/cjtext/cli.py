@@ -590,7 +590,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import gc
+
+    from .batch import GC_THRESHOLDS
+
     args = build_parser().parse_args(argv)
+    # Rarer collections: extraction makes many short-lived objects (see batch.quiet_gc).
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         return args.func(args)
     except BrokenPipeError:  # `cjtext parse … | head`
@@ -600,3 +607,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CjtextError as exc:
         print(f"cjtext {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        gc.set_threshold(*previous)
