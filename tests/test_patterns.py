@@ -213,3 +213,18 @@ def test_stdlib_form_falls_back_to_regex():
             assert isinstance(compile_stdlib("test: fallback", pattern, verbose=False), regex.Pattern), pattern
         finally:
             del FAST_FORMS["test: fallback"]
+
+
+def test_stdlib_form_reads_verbose_comments_and_classes():
+    import re
+
+    from cjtext.patterns import FAST_FORMS, compile_stdlib
+    # A bracket in a comment opens no class; a # in a class or a plain pattern is a character.
+    verbose = compile_stdlib("test: comment", "甲 # a [ in a comment\n \\s 乙")
+    plain = compile_stdlib("test: hash", "甲[#\\s]乙", verbose=False)
+    try:
+        assert isinstance(verbose, re.Pattern) and isinstance(plain, re.Pattern)
+        assert verbose.fullmatch("甲 乙") and not verbose.fullmatch("甲\x1c乙")
+        assert plain.fullmatch("甲#乙") and plain.fullmatch("甲\u3000乙") and not plain.fullmatch("甲\x1d乙")
+    finally:
+        del FAST_FORMS["test: comment"], FAST_FORMS["test: hash"]

@@ -64,7 +64,40 @@ FAST_FORMS: dict[str, tuple[object, regex.Pattern]] = {}
 #: What ``\s`` means to ``regex``: the Unicode White_Space characters. The
 #: stdlib's ``\s`` also takes the separators U+001C-U+001F.
 _WHITE_SPACE = "\\t\\n\\x0b\\x0c\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-_ESCAPE_OR_CLASS = re.compile(r"\\.|\[|\]")
+
+
+def _regex_spaces(pattern: str, verbose: bool) -> str | None:
+    """``pattern`` with ``\\s`` and ``\\S`` spelt out as ``regex`` reads them, or ``None``
+    for a ``\\S`` inside a class (a complement there cannot be spelt out)."""
+    out: list[str] = []
+    i, depth, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            pair = pattern[i:i + 2]
+            if pair == "\\s":
+                out.append(_WHITE_SPACE if depth else f"[{_WHITE_SPACE}]")
+            elif pair == "\\S":
+                if depth:
+                    return None
+                out.append(f"[^{_WHITE_SPACE}]")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if c == "#" and verbose and not depth:  # a comment: its brackets open no class
+            j = pattern.find("\n", i)
+            j = n if j < 0 else j
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _stdlib(pattern: str, flags: int = 0, guarded: bool = False) -> re.Pattern | None:
@@ -72,23 +105,9 @@ def _stdlib(pattern: str, flags: int = 0, guarded: bool = False) -> re.Pattern |
     ``regex`` V1, or ``None`` when ``re`` does not accept it (``\\p{…}``,
     a variable-width lookbehind, set operations, possessive repeats before 3.11).
     ``guarded`` puts the pattern behind its :func:`guard` when it has one."""
-    out, depth, last = [], 0, 0
-    for m in _ESCAPE_OR_CLASS.finditer(pattern):
-        tok = m.group()
-        if tok == "\\s":
-            out.append(pattern[last:m.start()] + (_WHITE_SPACE if depth else f"[{_WHITE_SPACE}]"))
-            last = m.end()
-        elif tok == "\\S":
-            if depth:  # a complement inside a class: not expressible, leave it to regex
-                return None
-            out.append(pattern[last:m.start()] + f"[^{_WHITE_SPACE}]")
-            last = m.end()
-        elif tok == "[":
-            depth += 1
-        elif tok == "]" and depth:
-            depth -= 1
-    out.append(pattern[last:])
-    source = "".join(out)
+    source = _regex_spaces(pattern, bool(flags & re.VERBOSE))
+    if source is None:
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # FutureWarning: a nested set means something else in re
