@@ -207,6 +207,8 @@ def parse_int(text: str) -> int:
     return value
 
 
+# Judgement dates, birth dates and terms recur across a corpus (dates are immutable).
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> _dt.date:
     """Parse a date written in Chinese or Arabic numerals.
 
