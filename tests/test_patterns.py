@@ -101,11 +101,14 @@ def test_anchored_searches_nearby_anchors_together():
 
 
 def test_anchored_windows_start_after_stop_characters():
-    pattern = "[^，]{0,9}乙"
-    assert Anchored(pattern, "乙", 9, 1, stop="[。]").search("一二。三四乙").span() == (3, 6)
-    # A stop character that matches do contain makes the search miss them.
-    assert Anchored(pattern, "乙", 9, 1).search("一二。三四乙").span() == (0, 6)
-    assert Anchored(pattern, "乙", 9, 1, stop="[二]").search("一二。三四乙").span() == (2, 6)
+    import regex
+
+    pattern = "[^，。]{0,9}乙"  # no match contains 。
+    text = "一二。三四乙"
+    assert Anchored(pattern, "乙", 9, 1, stop="[。]").search(text).span() == regex.search(pattern, text).span() == (3, 6)
+    # The stop characters must be ones no match contains: 二 is not one.
+    assert regex.search(pattern, "一二三四乙").span() == (0, 5)
+    assert Anchored(pattern, "乙", 9, 1, stop="[二]").search("一二三四乙").span() == (2, 5)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
