@@ -69,3 +69,27 @@ def test_cli_scheduler_option(client, tmp_path, capsys):
                  "-o", str(out), "--scheduler", client.scheduler.address, "--no-classify"]) == 0
     assert "2 documents" in capsys.readouterr().err
     assert sorted(pd.read_parquet(out / "cases")["case_id"]) == ["cj-003", "cj-025"]
+
+
+def test_model_loaded_in_the_callers_process_leaves_its_collector_alone(client):
+    # Worker processes quieten their collector once the model is loaded; the
+    # caller's own process (a threaded scheduler) is left as it is.
+    import gc
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    saved = cjdask._MODELS.pop(None, None)
+    try:
+        cjdask._model(None)
+        assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    finally:
+        cjdask._MODELS.pop(None, None)
+        if saved is not None:
+            cjdask._MODELS[None] = saved
+    # In the cluster's worker processes it is quietened.
+    from cjtext.batch import GC_THRESHOLDS
+
+    def load_and_report():
+        cjdask._model(None)
+        return gc.get_threshold(), gc.get_freeze_count() > 0
+
+    assert set(client.run(load_and_report).values()) == {(GC_THRESHOLDS, True)}

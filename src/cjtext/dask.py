@@ -43,17 +43,21 @@ def _require():
 
 
 def _model(model_path):
-    """One model per worker process, shared by its threads; the worker's garbage collector
-    is quietened once it is loaded (see :func:`cjtext.batch.quiet_gc`)."""
+    """One model per worker process, shared by its threads; a worker process's garbage
+    collector is quietened once it is loaded (see :func:`cjtext.batch.quiet_gc`)."""
     with _LOCK:
         if model_path not in _MODELS:
             from .classifier import Model
 
             _MODELS[model_path] = Model.load(model_path)
-            # Once per worker process, as the batch engine's workers do (batch.quiet_gc).
-            from .batch import quiet_gc
+            # Once per worker process, as the batch engine's workers do (batch.quiet_gc);
+            # never in the caller's own process (a threaded scheduler, processes=False).
+            import multiprocessing
 
-            quiet_gc()
+            if multiprocessing.parent_process() is not None:
+                from .batch import quiet_gc
+
+                quiet_gc()
         return _MODELS[model_path]
 
 
