@@ -592,12 +592,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
-    from .batch import GC_THRESHOLDS
+    from .batch import quiet_gc
 
     args = build_parser().parse_args(argv)
-    # Rarer collections: extraction makes many short-lived objects (see batch.quiet_gc).
-    previous = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
+    # Rarer collections while the command runs: extraction makes many short-lived objects.
+    previous = quiet_gc(freeze=False)
     try:
         return args.func(args)
     except BrokenPipeError:  # `cjtext parse … | head`

@@ -819,7 +819,7 @@ PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满�
 # ---------------------------------------------------------------------------
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
-FACTOR_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+FACTOR_SENTENCE_END = SENTENCE_END
 #: The same, searched backwards: the last sentence end before a position.
 SENTENCE_END_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
 #: Searched backwards: the start of the clause a phrase sits in.
