@@ -136,3 +136,17 @@ def test_report_on_real_judgements_agrees_with_direct_computation(tmp_path):
     defendants = pd.read_parquet(tmp_path / "tables" / "defendants")
     assert len(cases) == 801
     _assert_agree(tmp_path / "trends.csv", defendants, cases)
+
+
+def test_cli_report_never_loads_the_whole_tables(tmp_path, monkeypatch):
+    # `cjtext report` tallies the parts one at a time (cjtext.tally); the whole-table reader is not used.
+    from cjtext import batch
+
+    def whole_tables(*a, **k):
+        raise AssertionError("cjtext report loaded the whole tables")
+
+    monkeypatch.setattr(batch, "read_dataset", whole_tables)
+    docs = [str(CORPUS / "judgements" / f"cj-00{i}.txt") for i in (1, 2, 3)]
+    assert main(["report", *docs, "-o", str(tmp_path), "--no-classify", "--chunk-size", "1", "--jobs", "1"]) == 0
+    t = pd.read_csv(tmp_path / "trends.csv", index_col=0)
+    assert t["cases"].sum() == 3

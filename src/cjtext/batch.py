@@ -37,7 +37,7 @@ from typing import Iterator
 
 from .errors import CjtextError, DocumentError
 
-__all__ = ["run", "Summary", "count_documents", "process_chunk", "read_dataset"]
+__all__ = ["run", "Summary", "count_documents", "process_chunk", "read_dataset", "iter_dataset"]
 
 JOURNAL = "_journal.jsonl"
 RUN_FILE = "_run.json"
@@ -529,29 +529,60 @@ def _progress(count, progress: bool | None, initial: int = 0):
                 desc="cjtext", file=sys.stderr)
 
 
+def _done_parts(out: Path) -> list[Path]:
+    """The case parts of a batch output whose chunk the journal records as complete."""
+    done = _read_journal(out)
+    return [p for p in sorted((out / "cases").glob("part-*.parquet")) if int(p.stem.split("-")[1]) in done]
+
+
+def _error_lines(out: Path, part: Path) -> list[str]:
+    return [line for line in (out / "errors" / f"{part.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line]
+
+
+def iter_dataset(output: str | os.PathLike, *, case_columns=None, defendant_columns=None):
+    """The parts of a batch output folder one at a time: ``(cases, defendants, n_errors)`` per chunk.
+
+    Memory holds one part (one chunk of documents) whatever the size of the
+    output; ``case_columns`` and ``defendant_columns`` read only those columns.
+    :class:`cjtext.tally.Tally` uses this to report on any number of judgements.
+
+    Examples
+    --------
+    >>> sum(len(c) for c, _, _ in iter_dataset("no-such-folder"))
+    0
+    """
+    import pandas as pd
+
+    out = Path(output)
+    case_cols = list(case_columns) if case_columns is not None else None
+    def_cols = list(defendant_columns) if defendant_columns is not None else None
+    for p in _done_parts(out):
+        yield (pd.read_parquet(p, columns=case_cols), pd.read_parquet(out / "defendants" / p.name, columns=def_cols),
+               len(_error_lines(out, p)))
+
+
 def read_dataset(output: str | os.PathLike, *, case_columns=None, defendant_columns=None):
     """The ``(cases, defendants, errors)`` of a batch output folder as DataFrames.
 
     ``case_columns`` and ``defendant_columns`` read only those columns (the others are
-    never loaded): a report over millions of judgements needs a few of them.
+    never loaded). The whole tables are in memory: to summarise millions of
+    judgements use :func:`iter_dataset` or :meth:`cjtext.tally.Tally.from_dataset`.
     """
     import pandas as pd
 
     from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame
 
     out = Path(output)
-    parts = sorted((out / "cases").glob("part-*.parquet"))
     case_cols = list(case_columns) if case_columns is not None else None
     def_cols = list(defendant_columns) if defendant_columns is not None else None
-    if not parts:
+    keep = _done_parts(out)
+    if not keep:
         cases, defendants = _frame([], CASE_COLUMNS), _frame([], DEFENDANT_COLUMNS)
         return (cases[case_cols] if case_cols else cases, defendants[def_cols] if def_cols else defendants,
                 pd.DataFrame(columns=["id", "source", "error"]))
-    done = _read_journal(out)
-    keep = [p for p in parts if int(p.stem.split("-")[1]) in done]
-    cases = pd.concat([pd.read_parquet(p, columns=case_cols) for p in keep], ignore_index=True)
-    defendants = pd.concat([pd.read_parquet(out / "defendants" / p.name, columns=def_cols) for p in keep],
-                           ignore_index=True)
-    errs = [json.loads(line) for p in keep
-            for line in (out / "errors" / f"{p.stem}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    parts = list(iter_dataset(out, case_columns=case_cols, defendant_columns=def_cols))
+    cases = pd.concat([c for c, _, _ in parts], ignore_index=True)
+    defendants = pd.concat([d for _, d, _ in parts], ignore_index=True)
+    errs = [json.loads(line) for p in keep for line in _error_lines(out, p)]
     return cases, defendants, pd.DataFrame(errs, columns=["id", "source", "error"])

@@ -206,19 +206,19 @@ def _add_filter_options(p: argparse.ArgumentParser, what: str) -> None:
 def _cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .batch import read_dataset
-    from .report import REPORT_CASE_COLUMNS, REPORT_DEFENDANT_COLUMNS, write_report
+    from .report import write_report
+    from .tally import Tally
 
     tables = Path(args.output) / "tables"
     summary = _run_batch(args, tables)
-    cases, defendants, errors = read_dataset(tables, case_columns=REPORT_CASE_COLUMNS,
-                                             defendant_columns=REPORT_DEFENDANT_COLUMNS)
+    # One pass over the Parquet parts: the report never holds the tables in memory.
+    tally = Tally.from_dataset(tables)
     if args.errors:
         _copy_errors(str(tables), args.errors)
-    if not len(cases):
+    if not tally.n_cases:
         raise CjtextError("no cases to report on (check the inputs and the filters)")
-    path = write_report(cases, defendants, args.output, title=args.title, errors=len(errors))
-    print(f"cjtext report: {summary.documents} documents, {summary.failed} failed, {len(cases)} cases reported: "
+    path = write_report(tally, outdir=args.output, title=args.title)
+    print(f"cjtext report: {summary.documents} documents, {summary.failed} failed, {tally.n_cases} cases reported: "
           f"{path} (figures in {path.parent / 'figures'}, tables in {tables})", file=sys.stderr)
     return 0
 

@@ -414,35 +414,25 @@ def trends(cases, defendants, by: str = "year"):
     custodial sentence, the same excluding suspended sentences, probation share (of
     custodial sentences), mean and median fine (of persons fined), mean and maximum
     offenders per case, the share of each value chain among cases, and the prevalence
-    of each accepted sentencing factor among persons.
-    """
-    import pandas as pd
+    of each accepted sentencing factor among persons. Medians of an even count are the
+    mean of the two middle values. For tables too large for memory use
+    :meth:`cjtext.tally.Tally.from_dataset`, which gives the same table.
 
-    persons = defendants[~defendants["is_unit"].fillna(False).astype(bool)]
-    custodial = persons[persons["custodial"].fillna(False).astype(bool) & persons["prison_months"].notna()]
-    unsuspended = custodial[~custodial["probation"].fillna(False).astype(bool)]
-    fined = persons[persons["fine_yuan"].notna()]
-    g_cases = cases.groupby(by)
-    out = pd.DataFrame({
-        "cases": g_cases.size(),
-        "defendants": persons.groupby(by).size(),
-        "mean_prison_months": custodial.groupby(by)["prison_months"].mean(),
-        "median_prison_months": custodial.groupby(by)["prison_months"].median(),
-        "mean_prison_months_unsuspended": unsuspended.groupby(by)["prison_months"].mean(),
-        "median_prison_months_unsuspended": unsuspended.groupby(by)["prison_months"].median(),
-        "probation_share": custodial.groupby(by)["probation"].mean(),
-        "mean_fine_yuan": fined.groupby(by)["fine_yuan"].mean(),
-        "median_fine_yuan": fined.groupby(by)["fine_yuan"].median(),
-        "mean_offenders_per_case": g_cases["n_offenders"].mean(),
-        "max_offenders_per_case": g_cases["n_offenders"].max(),
-    })
-    if cases["value_chain"].notna().any():
-        shares = pd.crosstab(cases[by], cases["value_chain"], normalize="index")
-        out = out.join(shares.add_prefix("share_"))
-    factors = persons.groupby(by)[[f"f_{f}" for f in FACTOR_LABELS]].mean()
-    out = out.join(factors.rename(columns=lambda c: "prevalence_" + c[2:]))
-    out.index.name = by
-    return out.astype("Float64")
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cases = pd.DataFrame({"case_id": ["a"], "year": [2016], "value_chain": [None], "n_offenders": [2]})
+    >>> defendants = pd.DataFrame({"case_id": ["a", "a"], "year": [2016, 2016], "value_chain": [None, None],
+    ...                            "is_unit": [False, False], "custodial": [True, True],
+    ...                            "prison_months": [6.0, 10.0], "probation": [True, False],
+    ...                            "fine_yuan": [2000.0, None]})
+    >>> trends(cases, defendants).loc[2016, ["mean_prison_months", "probation_share", "mean_fine_yuan"]].tolist()
+    [8.0, 0.5, 2000.0]
+    """
+    from .tally import Tally
+
+    # One computation for the in-memory and the streaming report (cjtext.tally).
+    return Tally(by).add(cases, defendants).trends()
 
 
 def data_dictionary() -> str:

@@ -20,7 +20,7 @@ import io
 import os
 from pathlib import Path
 
-from .corpus import CHAINS, FACTOR_LABELS, trends
+from .corpus import CHAINS, FACTOR_LABELS
 
 __all__ = ["figures", "write_report", "by_chain"]
 
@@ -53,33 +53,32 @@ def _t(key: str, bilingual: bool) -> str:
     return f"{en} · {zh}" if bilingual else en
 
 
-def by_chain(cases, defendants):
-    """Per value chain: cases, persons, mean/median prison months, probation share, mean/median fine."""
-    import pandas as pd
+def _tally(cases, defendants=None):
+    """A :class:`~cjtext.tally.Tally` as given, or one of the two tables."""
+    from .tally import Tally
 
-    persons = defendants[~defendants["is_unit"].fillna(False).astype(bool)]
-    custodial = persons[persons["custodial"].fillna(False).astype(bool) & persons["prison_months"].notna()]
-    fined = persons[persons["fine_yuan"].notna()]
-    out = pd.DataFrame({
-        "cases": cases.groupby("value_chain").size(),
-        "persons": persons.groupby("value_chain").size(),
-        "mean_prison_months": custodial.groupby("value_chain")["prison_months"].mean(),
-        "median_prison_months": custodial.groupby("value_chain")["prison_months"].median(),
-        "probation_share": custodial.groupby("value_chain")["probation"].mean(),
-        "mean_fine_yuan": fined.groupby("value_chain")["fine_yuan"].mean(),
-        "median_fine_yuan": fined.groupby("value_chain")["fine_yuan"].median(),
-    })
-    order = [c for c in (*CHAINS, "not_cyber") if c in out.index]
-    return out.loc[order].astype("Float64")
+    return cases if isinstance(cases, Tally) else Tally().add(cases, defendants)
 
 
-def figures(cases, defendants, *, trend_table=None) -> dict:
-    """Draw the report's figures; returns ``{name: matplotlib Figure}``."""
+def by_chain(cases, defendants=None):
+    """Per value chain: cases, persons, mean/median prison months, probation share, mean/median fine.
+
+    ``cases`` is the case table (with ``defendants``) or a :class:`~cjtext.tally.Tally`.
+    """
+    return _tally(cases, defendants).by_chain()
+
+
+def figures(cases, defendants=None, *, trend_table=None) -> dict:
+    """Draw the report's figures; returns ``{name: matplotlib Figure}``.
+
+    ``cases`` is the case table (with ``defendants``) or a :class:`~cjtext.tally.Tally`.
+    """
     from .plotting import cjk_font, pyplot
 
     plt = pyplot()
     bi = cjk_font() is not None
-    t = trend_table if trend_table is not None else trends(cases, defendants)
+    tally = _tally(cases, defendants)
+    t = trend_table if trend_table is not None else tally.trends()
     years = [int(y) for y in t.index]
     figs = {}
 
@@ -145,26 +144,21 @@ def figures(cases, defendants, *, trend_table=None) -> dict:
         fig.tight_layout()
         figs["factors"] = fig
 
-    if cases["value_chain"].notna().any():
-        persons = defendants[~defendants["is_unit"].fillna(False).astype(bool)]
-        order = [c for c in (*CHAINS, "not_cyber") if (persons["value_chain"] == c).any()]
-        for key, col, pick in (("chain_prison", "prison_months", persons["custodial"].fillna(False).astype(bool)),
-                               ("chain_fine", "fine_yuan", persons["fine_yuan"].notna())):
-            data = [persons[pick & (persons["value_chain"] == c)][col].dropna().astype(float).to_numpy()
-                    for c in order]
-            keep = [(c, d) for c, d in zip(order, data) if len(d)]
-            if not keep:
-                continue
-            fig, ax = plt.subplots(figsize=(7.5, 3.6))
-            ax.boxplot([d for _, d in keep], showmeans=True)
-            ax.set_xticks(range(1, len(keep) + 1), [f"{c}\n(n={len(d)})" for c, d in keep], fontsize=7)
-            ax.set_title(_t(key, bi), fontsize=10)
-            if col == "fine_yuan":
-                ax.set_yscale("log")
-                _plain_numbers(ax)
-            ax.grid(alpha=0.3)
-            fig.tight_layout()
-            figs[key] = fig
+    for key, col in (("chain_prison", "prison_months"), ("chain_fine", "fine_yuan")):
+        boxes = tally.boxes(col)
+        if not boxes:
+            continue
+        fig, ax = plt.subplots(figsize=(7.5, 3.6))
+        # Statistics from the tallies (exact quartiles, each outlying value once): no row is held in memory.
+        ax.bxp([b for _, b in boxes], showmeans=True)
+        ax.set_xticks(range(1, len(boxes) + 1), [f"{c}\n(n={b['n']})" for c, b in boxes], fontsize=7)
+        ax.set_title(_t(key, bi), fontsize=10)
+        if col == "fine_yuan":
+            ax.set_yscale("log")
+            _plain_numbers(ax)
+        ax.grid(alpha=0.3)
+        fig.tight_layout()
+        figs[key] = fig
     for name, fig in figs.items():
         if name not in ("factors", "chain_prison", "chain_fine"):
             fig.tight_layout()
@@ -192,23 +186,28 @@ def _table_html(df, digits: int = 2) -> str:
     return df.to_html(na_rep="–", border=0, classes="tbl", formatters=fmt)
 
 
-def write_report(cases, defendants, outdir: str | os.PathLike, *, title: str = "cjtext corpus report",
-                 errors: int = 0) -> Path:
+def write_report(cases, defendants=None, outdir: str | os.PathLike = "report", *,
+                 title: str = "cjtext corpus report", errors: int | None = None) -> Path:
     """Write ``report.html`` (self-contained), ``figures/*.png`` and the tables behind them (CSV).
 
-    Returns the path of the HTML page.
+    ``cases`` is the case table (with ``defendants``) or a :class:`~cjtext.tally.Tally`
+    (``cjtext report`` passes :meth:`~cjtext.tally.Tally.from_dataset`, so that a report
+    over any number of judgements holds no table in memory). ``errors`` is the number
+    of documents that failed (default: the tally's count). Returns the path of the HTML page.
     """
     from . import __version__
     from .plotting import pyplot
 
     out = Path(outdir)
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    t = trends(cases, defendants)
-    chains = by_chain(cases, defendants) if cases["value_chain"].notna().any() else None
+    tally = _tally(cases, defendants)
+    errors = tally.errors if errors is None else errors
+    t = tally.trends()
+    chains = tally.by_chain() if tally.has_chains else None
     t.to_csv(out / "trends.csv")
     if chains is not None:
         chains.to_csv(out / "by_value_chain.csv")
-    figs = figures(cases, defendants, trend_table=t)
+    figs = figures(tally, trend_table=t)
     plt = pyplot()
     blocks = []
     for name, fig in figs.items():
@@ -219,11 +218,9 @@ def write_report(cases, defendants, outdir: str | os.PathLike, *, title: str = "
                       f"<figcaption>{html.escape(TEXT[name][0])} · {html.escape(TEXT[name][1])}</figcaption>"
                       "</figure>")
         plt.close(fig)
-    persons = defendants[~defendants["is_unit"].fillna(False).astype(bool)]
-    years = cases["year"].dropna()
-    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "–"
-    summary = (f"<p><b>{len(cases)}</b> cases, <b>{len(persons)}</b> defendants who are persons "
-               f"(+ {len(defendants) - len(persons)} units), years {span}"
+    span = f"{tally.years[0]}–{tally.years[1]}" if tally.years else "–"
+    summary = (f"<p><b>{tally.n_cases}</b> cases, <b>{tally.n_persons}</b> defendants who are persons "
+               f"(+ {tally.n_units} units), years {span}"
                + (f"; <b>{errors}</b> documents could not be read or extracted (see the errors file)" if errors
                   else "") + ".</p>")
     page = f"""<!DOCTYPE html>
