@@ -71,6 +71,20 @@ def test_cli_scheduler_option(client, tmp_path, capsys):
     assert sorted(pd.read_parquet(out / "cases")["case_id"]) == ["cj-003", "cj-025"]
 
 
+def test_cli_report_on_the_cluster_and_from_its_tables(client, tmp_path, capsys):
+    from cjtext.cli import main
+
+    docs = [str(CORPUS / "judgements" / f"cj-0{i:02d}.txt") for i in range(1, 9)]
+    out = tmp_path / "rep"
+    assert main(["report", *docs, "-o", str(out), "--scheduler", client.scheduler.address, "--no-classify"]) == 0
+    assert "8 documents, 0 failed, 8 cases reported" in capsys.readouterr().err
+    # The cluster wrote the tables (its _done markers, no batch journal); a report from them agrees.
+    assert (out / "tables" / "_done").is_dir() and not (out / "tables" / "_journal.jsonl").exists()
+    again = tmp_path / "again"
+    assert main(["report", "--tables", str(out / "tables"), "-o", str(again)]) == 0
+    assert (again / "trends.csv").read_text() == (out / "trends.csv").read_text()
+
+
 def test_model_loaded_in_the_callers_process_leaves_its_collector_alone(client):
     # Worker processes quieten their collector once the model is loaded; the
     # caller's own process (a threaded scheduler) is left as it is.

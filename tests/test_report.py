@@ -150,3 +150,26 @@ def test_cli_report_never_loads_the_whole_tables(tmp_path, monkeypatch):
     assert main(["report", *docs, "-o", str(tmp_path), "--no-classify", "--chunk-size", "1", "--jobs", "1"]) == 0
     t = pd.read_csv(tmp_path / "trends.csv", index_col=0)
     assert t["cases"].sum() == 3
+
+
+def test_cli_report_from_the_tables_of_an_earlier_run(bundled_report, tmp_path, capsys):
+    out = tmp_path / "again"
+    assert main(["report", "--tables", str(bundled_report / "tables"), "-o", str(out), "--title", "again"]) == 0
+    assert "tables of an earlier run" in capsys.readouterr().err
+    # Nothing extracted again, and the same numbers.
+    assert not (out / "tables").exists()
+    assert (out / "trends.csv").read_text() == (bundled_report / "trends.csv").read_text()
+    assert (out / "by_value_chain.csv").read_text() == (bundled_report / "by_value_chain.csv").read_text()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["report", "-o", "OUT"], "nothing to report on"),
+    (["report", "x.txt", "--tables", "T", "-o", "OUT"], "not both"),
+    (["report", "--tables", "NOWHERE", "-o", "OUT"], "no cases/ folder"),
+    (["report", "--tables", "T", "--years", "2015-2016", "-o", "OUT"], "filters apply while extracting"),
+])
+def test_cli_report_input_errors(argv, message, tmp_path, capsys):
+    (tmp_path / "T" / "cases").mkdir(parents=True)
+    argv = [str(tmp_path / a) if a in ("OUT", "T", "NOWHERE") else a for a in argv]
+    assert main(argv) != 0
+    assert message in capsys.readouterr().err

@@ -29,8 +29,8 @@ def _pad(text: str, width: int) -> str:
     return "".join(out) + " " * (width - used)
 
 
-def _add_read_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
+def _add_read_options(p: argparse.ArgumentParser, nargs: str = "+") -> None:
+    p.add_argument("paths", nargs=nargs, metavar="PATH",
                    help="files, directories or glob patterns (text, HTML, JSON, JSONL, CSV)")
     p.add_argument("--text-field", help="record field holding the text (JSON/JSONL/CSV); "
                                         "default: try text, qw, qwContent, content, 全文 …")
@@ -108,15 +108,23 @@ def _is_folder_output(path: str) -> bool:
     return p.is_dir() or p.suffix == "" or path.endswith(("/", os.sep))
 
 
-def _cmd_extract_dask(args: argparse.Namespace) -> int:
+def _dask_extract(args: argparse.Namespace, output) -> dict:
+    """``cjtext.dask.extract`` on the cluster at ``--scheduler`` (``extract -o DIR`` and ``report``)."""
     from distributed import Client
 
     from . import dask as cjdask
 
+    if _filters(args):
+        raise CjtextError("filters are not applied in the Dask mode; filter the tables afterwards "
+                          "(cjtext.corpus.select)")
     with Client(args.scheduler) as client:
-        s = cjdask.extract(args.paths, args.output, client=client, classify=not args.no_classify,
-                           chunk_size=args.chunk_size, text_field=args.text_field, id_field=args.id_field,
-                           encoding=args.encoding, format=args.format)
+        return cjdask.extract(args.paths, output, client=client, classify=not args.no_classify,
+                              chunk_size=args.chunk_size, text_field=args.text_field, id_field=args.id_field,
+                              encoding=args.encoding, format=args.format)
+
+
+def _cmd_extract_dask(args: argparse.Namespace) -> int:
+    s = _dask_extract(args, args.output)
     print(f"cjtext extract: {s['documents']} documents in {s['partitions']} partitions, {s['extracted']} extracted, "
           f"{s['failed']} failed (see {args.output}/errors/); tables in {args.output}/cases and "
           f"{args.output}/defendants", file=sys.stderr)
@@ -134,9 +142,6 @@ def _run_batch(args: argparse.Namespace, output):
 
 def _cmd_extract_batch(args: argparse.Namespace) -> int:
     if args.scheduler:
-        if _filters(args):
-            raise CjtextError("filters are not applied in the Dask mode; filter the tables afterwards "
-                              "(cjtext.corpus.select)")
         return _cmd_extract_dask(args)
     summary = _run_batch(args, args.output)
     rate = summary.megabytes / summary.seconds if summary.seconds else 0.0
@@ -209,17 +214,36 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import write_report
     from .tally import Tally
 
-    tables = Path(args.output) / "tables"
-    summary = _run_batch(args, tables)
+    if args.tables:
+        if args.paths:
+            raise CjtextError("give either judgements to extract or --tables of an earlier run, not both")
+        if _filters(args):
+            raise CjtextError("filters apply while extracting; with --tables, filter the tables of that run "
+                              "(cjtext.corpus.select) or extract again with the filters")
+        tables = Path(args.tables)
+        if not (tables / "cases").is_dir():
+            raise CjtextError(f"{tables}: not the output of `cjtext extract -o DIR` (no cases/ folder in it)")
+        ran = "tables of an earlier run"
+    elif not args.paths:
+        raise CjtextError("nothing to report on: give judgements (files, folders, patterns) or --tables DIR, "
+                          "the output folder of `cjtext extract -o DIR`")
+    else:
+        tables = Path(args.output) / "tables"
+        if args.scheduler:
+            s = _dask_extract(args, tables)
+            ran = f"{s['documents']} documents, {s['failed']} failed"
+        else:
+            summary = _run_batch(args, tables)
+            ran = f"{summary.documents} documents, {summary.failed} failed"
     # One pass over the Parquet parts: the report never holds the tables in memory.
     tally = Tally.from_dataset(tables)
     if args.errors:
         _copy_errors(str(tables), args.errors)
     if not tally.n_cases:
-        raise CjtextError("no cases to report on (check the inputs and the filters)")
+        raise CjtextError(f"no cases to report on in {tables} (check the inputs and the filters)")
     path = write_report(tally, outdir=args.output, title=args.title)
-    print(f"cjtext report: {summary.documents} documents, {summary.failed} failed, {tally.n_cases} cases reported: "
-          f"{path} (figures in {path.parent / 'figures'}, tables in {tables})", file=sys.stderr)
+    print(f"cjtext report: {ran}, {tally.n_cases} cases reported: {path} (figures in {path.parent / 'figures'}, "
+          f"tables in {tables})", file=sys.stderr)
     return 0
 
 
@@ -514,9 +538,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract and classify the judgements and write OUT/report.html (one "
                                    "self-contained page), OUT/figures/*.png, the per-year and per-value-chain "
                                    "tables as CSV and the case and defendant tables as Parquet datasets in "
-                                   "OUT/tables (streamed, multi-core and resumable, as `cjtext extract -o DIR`).")
-    _add_read_options(p)
+                                   "OUT/tables (streamed, multi-core and resumable, as `cjtext extract -o DIR`); "
+                                   "or, with --tables, report on the output folder of an earlier "
+                                   "`cjtext extract -o DIR` (local or Dask) without extracting again.")
+    _add_read_options(p, nargs="*")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="folder to write the report into")
+    p.add_argument("--tables", metavar="DIR", help="report on this `cjtext extract -o DIR` output instead of "
+                                                   "extracting judgements")
     p.add_argument("--title", default="cjtext corpus report", help="title of the report")
     p.add_argument("--no-classify", action="store_true", help="leave out value chains")
     _add_filter_options(p, "")
