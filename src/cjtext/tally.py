@@ -191,7 +191,13 @@ class Tally:
         """Summarise a :func:`cjtext.batch.run` output folder, reading about ``rows`` cases at a time.
 
         Only the columns the figures use are read, a few Parquet parts at a time;
-        the errors files are counted, not loaded.
+        the lines of the errors files are counted, not parsed. Parts of chunks the
+        journal does not record as finished (a run still going, or killed) are left out.
+
+        Examples
+        --------
+        >>> Tally.from_dataset("no-such-folder").n_cases     # an empty or missing output: nothing
+        0
         """
         import pandas as pd
 
@@ -290,6 +296,16 @@ class Tally:
         :func:`matplotlib.cbook.boxplot_stats` gives them (``med``, ``q1``, ``q3``,
         ``whislo``, ``whishi``, ``mean``, ``fliers`` once per distinct value) plus
         ``n``, for :meth:`matplotlib.axes.Axes.bxp`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> d = pd.DataFrame({"year": [2016] * 5, "value_chain": ["other"] * 5, "is_unit": [False] * 5,
+        ...                   "custodial": [True] * 5, "prison_months": [6.0, 8.0, 8.0, 10.0, 60.0],
+        ...                   "probation": [False] * 5, "fine_yuan": [None] * 5})
+        >>> chain, box = Tally().add(defendants=d).boxes("prison_months")[0]
+        >>> chain, box["med"], box["whishi"], box["fliers"], box["n"]
+        ('other', 8.0, 10.0, [60.0], 5)
         """
         values = self._values[{"prison_months": "chain_prison", "fine_yuan": "chain_fine"}[column]]
         out = []
