@@ -274,15 +274,6 @@ def _commit(journal, chunk_id: int, n_docs: int, extracted: int, failed: int, ke
     os.fsync(journal.fileno())
 
 
-def _write_chunk(out: Path, chunk_id: int, cases: list, defendants: list, errors: list, n_docs: int,
-                 journal, filters: dict | None = None) -> None:
-    """Write a chunk's parts, then commit it in ``journal`` (None: the caller commits it its
-    own way, as cjtext.dask does with a marker file)."""
-    kept = _write_parts(out, chunk_id, cases, defendants, errors, filters)
-    if journal is not None:
-        _commit(journal, chunk_id, n_docs, len(cases), len(errors), kept)
-
-
 def _chunk_to_parts(chunk_id: int, work: tuple, out: str, filters: dict | None, read_options: dict) -> dict:
     """Read (for a unit), process and write one chunk in the worker.
 
@@ -529,15 +520,19 @@ def _progress(count, progress: bool | None, initial: int = 0):
                 desc="cjtext", file=sys.stderr)
 
 
-def _done_parts(out: Path) -> list[Path]:
-    """The case parts of a batch output whose chunk the journal records as complete."""
+def _parts(output, case_columns, defendant_columns):
+    """``(case part, errors lines, cases, defendants)`` per chunk the journal records as complete."""
+    import pandas as pd
+
+    out = Path(output)
     done = _read_journal(out)
-    return [p for p in sorted((out / "cases").glob("part-*.parquet")) if int(p.stem.split("-")[1]) in done]
-
-
-def _error_lines(out: Path, part: Path) -> list[str]:
-    return [line for line in (out / "errors" / f"{part.stem}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line]
+    case_cols = list(case_columns) if case_columns is not None else None
+    def_cols = list(defendant_columns) if defendant_columns is not None else None
+    for p in sorted((out / "cases").glob("part-*.parquet")):
+        if int(p.stem.split("-")[1]) in done:
+            errors = (out / "errors" / f"{p.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+            yield ([e for e in errors if e], pd.read_parquet(p, columns=case_cols),
+                   pd.read_parquet(out / "defendants" / p.name, columns=def_cols))
 
 
 def iter_dataset(output: str | os.PathLike, *, case_columns=None, defendant_columns=None):
@@ -552,14 +547,8 @@ def iter_dataset(output: str | os.PathLike, *, case_columns=None, defendant_colu
     >>> sum(len(c) for c, _, _ in iter_dataset("no-such-folder"))
     0
     """
-    import pandas as pd
-
-    out = Path(output)
-    case_cols = list(case_columns) if case_columns is not None else None
-    def_cols = list(defendant_columns) if defendant_columns is not None else None
-    for p in _done_parts(out):
-        yield (pd.read_parquet(p, columns=case_cols), pd.read_parquet(out / "defendants" / p.name, columns=def_cols),
-               len(_error_lines(out, p)))
+    for errors, cases, defendants in _parts(output, case_columns, defendant_columns):
+        yield cases, defendants, len(errors)
 
 
 def read_dataset(output: str | os.PathLike, *, case_columns=None, defendant_columns=None):
@@ -573,16 +562,11 @@ def read_dataset(output: str | os.PathLike, *, case_columns=None, defendant_colu
 
     from .corpus import CASE_COLUMNS, DEFENDANT_COLUMNS, _frame
 
-    out = Path(output)
-    case_cols = list(case_columns) if case_columns is not None else None
-    def_cols = list(defendant_columns) if defendant_columns is not None else None
-    keep = _done_parts(out)
-    if not keep:
+    parts = list(_parts(output, case_columns, defendant_columns))
+    errs = pd.DataFrame([json.loads(e) for lines, _, _ in parts for e in lines], columns=["id", "source", "error"])
+    if not parts:
         cases, defendants = _frame([], CASE_COLUMNS), _frame([], DEFENDANT_COLUMNS)
-        return (cases[case_cols] if case_cols else cases, defendants[def_cols] if def_cols else defendants,
-                pd.DataFrame(columns=["id", "source", "error"]))
-    parts = list(iter_dataset(out, case_columns=case_cols, defendant_columns=def_cols))
-    cases = pd.concat([c for c, _, _ in parts], ignore_index=True)
-    defendants = pd.concat([d for _, d, _ in parts], ignore_index=True)
-    errs = [json.loads(line) for p in keep for line in _error_lines(out, p)]
-    return cases, defendants, pd.DataFrame(errs, columns=["id", "source", "error"])
+        return (cases[list(case_columns)] if case_columns is not None else cases,
+                defendants[list(defendant_columns)] if defendant_columns is not None else defendants, errs)
+    return (pd.concat([c for _, c, _ in parts], ignore_index=True),
+            pd.concat([d for _, _, d in parts], ignore_index=True), errs)

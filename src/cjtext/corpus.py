@@ -31,6 +31,8 @@ __all__ = ["extract", "rows", "select", "write", "trends", "CASE_COLUMNS", "DEFE
 CYBER_ARTICLES = ("刑法第285条", "刑法第286条", "刑法第286条之一", "刑法第287条", "刑法第287条之一",
                   "刑法第287条之二")
 CHAINS = ("real_assets", "virtual_assets", "internet_resources", "government_systems", "other")
+#: The value chains and not_cyber, in the order of tables and figures.
+CHAIN_LABELS = (*CHAINS, "not_cyber")
 #: Penalty kinds that carry a term in months.
 TERM_KINDS = ("fixed_term", "criminal_detention", "public_surveillance")
 
@@ -56,7 +58,7 @@ CASE_COLUMNS: dict[str, tuple[str, str, str]] = {
     "is_cyber": ("boolean", "", "the classifier's decision that this is a cybercrime case (not not_cyber)"),
     "value_chain": ("string", "", "most probable value chain, or not_cyber (see docs/classifier.md)"),
     "value_chains": ("string", "", "value chain and secondary chains, joined by ；"),
-    **{f"p_{c}": ("Float64", "probability", f"probability of {c}") for c in (*CHAINS, "not_cyber")},
+    **{f"p_{c}": ("Float64", "probability", f"probability of {c}") for c in CHAIN_LABELS},
     "n_defendants": ("Int64", "persons/units", "defendants tried in this document"),
     "n_units": ("Int64", "units", "of which units (被告单位)"),
     "n_elsewhere": ("Int64", "persons", "co-offenders named as handled in another case (另案处理)"),
@@ -137,7 +139,7 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
         "articles_applied": _joined(articles),
         "cyber_articles": any(_matches(a, CYBER_ARTICLES) for a in articles),
         "is_cyber": None, "value_chain": None, "value_chains": None,
-        **{f"p_{c}": None for c in (*CHAINS, "not_cyber")},
+        **{f"p_{c}": None for c in CHAIN_LABELS},
         "n_defendants": len(defendants), "n_units": sum(d.is_unit for d in defendants),
         "n_elsewhere": n_else, "n_offenders": len(defendants) + n_else,
         "total_fine_yuan": float(sum(fines)) if fines else None,

@@ -94,9 +94,9 @@ def _process_partition(index: int, records, output: str, classify: bool, model_p
         recs.append(r)
     model = _model(model_path) if classify else None
     _, cases, defendants, errors = process_chunk(index, recs, classify=classify, model=model)
-    from .batch import _write_chunk
+    from .batch import _write_parts
 
-    _write_chunk(out, index, cases, defendants, errors, len(recs), None)   # the marker below commits it
+    _write_parts(out, index, cases, defendants, errors)   # the marker below commits the chunk
     entry = {"chunk": index, "documents": len(recs), "extracted": len(cases), "failed": len(errors)}
     _atomic_write(marker, lambda p: p.write_text(json.dumps(entry), encoding="utf-8"))
     return entry

@@ -20,7 +20,7 @@ import io
 import os
 from pathlib import Path
 
-from .corpus import CHAINS, FACTOR_LABELS
+from .corpus import CHAIN_LABELS, FACTOR_LABELS
 
 __all__ = ["figures", "write_report", "by_chain"]
 
@@ -53,7 +53,7 @@ def _t(key: str, bilingual: bool) -> str:
     return f"{en} · {zh}" if bilingual else en
 
 
-def _tally(cases, defendants=None):
+def _as_tally(cases, defendants=None):
     """A :class:`~cjtext.tally.Tally` as given, or one of the two tables."""
     from .tally import Tally
 
@@ -65,7 +65,7 @@ def by_chain(cases, defendants=None):
 
     ``cases`` is the case table (with ``defendants``) or a :class:`~cjtext.tally.Tally`.
     """
-    return _tally(cases, defendants).by_chain()
+    return _as_tally(cases, defendants).by_chain()
 
 
 def figures(cases, defendants=None, *, trend_table=None) -> dict:
@@ -77,7 +77,7 @@ def figures(cases, defendants=None, *, trend_table=None) -> dict:
 
     plt = pyplot()
     bi = cjk_font() is not None
-    tally = _tally(cases, defendants)
+    tally = _as_tally(cases, defendants)
     t = trend_table if trend_table is not None else tally.trends()
     years = [int(y) for y in t.index]
     figs = {}
@@ -95,7 +95,7 @@ def figures(cases, defendants=None, *, trend_table=None) -> dict:
     ax = new("cases")
     ax.bar(years, t["cases"].fillna(0).astype(float), color="#4c72b0")
 
-    order = [c for c in (*CHAINS, "not_cyber") if f"share_{c}" in t.columns]
+    order = [c for c in CHAIN_LABELS if f"share_{c}" in t.columns]
     if order:
         import numpy as np
 
@@ -200,7 +200,7 @@ def write_report(cases, defendants=None, outdir: str | os.PathLike = "report", *
 
     out = Path(outdir)
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    tally = _tally(cases, defendants)
+    tally = _as_tally(cases, defendants)
     errors = tally.errors if errors is None else errors
     t = tally.trends()
     chains = tally.by_chain() if tally.has_chains else None

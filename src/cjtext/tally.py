@@ -37,11 +37,9 @@ import math
 import os
 from collections import Counter, defaultdict
 
-from .corpus import CHAINS, FACTOR_LABELS
+from .corpus import CHAIN_LABELS, FACTOR_LABELS
 
 __all__ = ["Tally", "quantile"]
-
-_CHAIN_ORDER = (*CHAINS, "not_cyber")
 
 
 def quantile(counts: dict, q: float) -> float:
@@ -285,7 +283,7 @@ class Tally:
             "median_fine_yuan": {k: quantile(v, 0.5) for k, v in fine.items()},
         }
         present = set().union(*columns.values())
-        order = [c for c in _CHAIN_ORDER if c in present]
+        order = [c for c in CHAIN_LABELS if c in present]
         return pd.DataFrame({name: [col.get(c, math.nan) for c in order] for name, col in columns.items()},
                             index=self._index(order, "value_chain", ordered=True)).astype(float).astype("Float64")
 
@@ -309,7 +307,7 @@ class Tally:
         """
         values = self._values[{"prison_months": "chain_prison", "fine_yuan": "chain_fine"}[column]]
         out = []
-        for chain in _CHAIN_ORDER:
+        for chain in CHAIN_LABELS:
             counts = values.get(chain)
             if not counts:
                 continue
