@@ -652,7 +652,8 @@ PARTY = compile_stdlib(
     "PARTY",
     r"""
     # not 二被告人 / 各被告人 (判处二被告人相应刑罚): a group, never a name's role
-    (?<![的及和与、系是二两三四五六七八九十各])
+    # (but 、 may come before one: 指控被告人甲犯A罪、被告人乙犯B罪)
+    (?<![的及和与系是二两三四五六七八九十各])
     (?P<role>
       (?:原审|原公诉机关)?被告单位 | 上诉单位(?:[（(]原审被告单位[）)])?
       | 上诉人\s?[（(]\s?原审被告人\s?[）)] | 上诉人(?=[^（(]) | 原审被告人 | 被告人 | 罪犯 | 申诉人\s?[（(]原审被告人[）)]
@@ -813,7 +814,7 @@ EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总
 #: Clauses of an appeal ruling that quote the overturned sentence.
 SET_ASIDE = compile_stdlib("SET_ASIDE", r"撤销", verbose=False)
 #: Clauses about an earlier conviction (parties section, procedure): not this sentence.
-PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满释放|前科|假释|因犯[^，。；]{1,20}?罪于", verbose=False)
+PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满释放|前科|(?<!不得)假释|因犯[^，。；]{1,20}?罪于", verbose=False)
 
 
 # ---------------------------------------------------------------------------
@@ -919,14 +920,19 @@ UNIT_WORDS = compile_stdlib("UNIT_WORDS", r"公司|厂|店|中心|协会|银行|
 ANONYMISED_NAME = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-9]{1,2}|某[0-9甲乙丙丁]|[×Ｘ*＊]{1,3})$")
 # Names followed by these are the start of another phrase, not a name.
 # (于 and 和 are surnames, so they are not on this list.)
-NOT_A_NAME = compile_stdlib("NOT_A_NAME", r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|《|》|[0-9]{3})", verbose=False)
+# (被告人供述和辩解, 被告人前科材料: items of an evidence list.)
+NOT_A_NAME = compile_stdlib("NOT_A_NAME", r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|供述|辩解|前科|《|》|[0-9]{3})", verbose=False)
 # A further name in a list: 被告人顾某、刘某犯…
-LISTED_NAME = regex.compile(r"[、和及]\s?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
+# (A role word may repeat before it: 被告单位甲公司、被告人乙某犯…)
+LISTED_NAME = regex.compile(r"[、和及]\s?(?:被告人|被告单位|原审被告人|上诉人)?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
+#: The charge after a name (被告单位甲公司犯虚开发票罪, 被告人李某涉嫌…): cut before deciding from its
+#: words whether a name is a unit's (…伪造公司印章罪 names no company).
+NAME_THEN_CHARGE = compile_stdlib("NAME_THEN_CHARGE", r"(?<=.)(?:犯|涉嫌)", verbose=False)
 # A name runs into the next words when no comma follows it (被告人王某因涉嫌…,
 # 被告人万某之姐): cut at these, but never at the first character (于某, 因某).
 NAME_END = compile_stdlib(
     "NAME_END",
-    r"(?<=.)(?:因|犯|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20|同)|等|现|住|出生|曾|在|到案|归案|被|依照|适用|退|赔|宣告|判|罪|违法|人民币|以|到庭|及其|的辩护)",
+    r"(?<=.)(?:因|犯|供述|之|的|父亲|母亲|之父|之母|系|涉嫌|于(?:19|20|同)|等|现|住|出生|曾|在|到案|归案|被|依照|适用|退|赔|宣告|判|罪|违法|人民币|以|到庭|及其|的辩护)",
     verbose=False,
 )
 #: Clause ends, also as plain characters for looking back with ``str.rfind``.

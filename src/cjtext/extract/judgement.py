@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import field, replace
 
 from .._frozen import frozen
 from ..document import Document, parse
@@ -20,7 +20,7 @@ from .factors import (
     find_factors,
 )
 from .parties import Party, age_at, find_elsewhere, find_names, find_parties
-from .sentences import Penalty, Sentence, Span, find_sentences
+from .sentences import Penalty, Sentence, Span, find_sentences, sentence_for
 
 __all__ = ["Defendant", "Judgement", "extract"]
 
@@ -225,20 +225,27 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         plo = nsec["header"][1] if "header" in nsec else 0
         phi = min([nsec[k][0] for k in ("procedure", "prosecution", "facts", "reasoning", "judgment") if k in nsec]
                   or [len(text)])
+    jlo, jhi = nsec.get("judgment", (len(text), len(text)))
+    decision = text.find("如下", jlo, jhi)
+    dlo = decision + 2 if decision >= 0 else jlo
+    upheld = UPHELD.search(text, dlo, jhi) is not None
     parties = find_parties(text, plo, phi)
     # Some corpora (LeCaRD) drop the parties paragraph: the procedure sentence
     # (指控被告人甲、乙犯…罪) and then the decision still name the defendants.
     for key in ("procedure", "judgment"):
         if not parties and key in nsec:
             parties = find_parties(text, *nsec[key], lists=True)
+            if not upheld:
+                parties = _named_in_decision(parties, text, dlo, jhi)
     names = [p.name for p in parties]
 
     articles = find_articles(text, nsections, default_law=default_law)
-    jlo, jhi = nsec.get("judgment", (len(text), len(text)))
-    decision = text.find("如下", jlo, jhi)
-    dlo = decision + 2 if decision >= 0 else jlo
     sentences = find_sentences(text, names, dlo, jhi)
-    upheld = UPHELD.search(text, dlo, jhi) is not None
+    if len(names) == 1 and sentences[names[0]].penalty.kind == "unknown" and not upheld:
+        # 判决如下：被告人犯…罪 (the name left out): a lone defendant's sentence is the whole decision.
+        whole = sentence_for(names[0], text, [(dlo, jhi)], dlo)
+        if whole.penalty.kind != "unknown":
+            sentences[names[0]] = whole
     unknown = [n for n in names if sentences[n].penalty.kind == "unknown"]
     if unknown and not upheld:
         # Inconsistently anonymised texts name a defendant differently in the
@@ -312,6 +319,52 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         elsewhere = tuple(_span_fields(doc, s) for s in elsewhere)
         articles = [_span_fields(doc, a) for a in articles]
     return Judgement(doc, tuple(defendants), tuple(articles), elsewhere)
+
+
+#: What may follow a decision's name in a longer name that is another person (张某 / 张某某, 张某甲).
+_NAME_GOES_ON = "某甲乙丙丁0123456789X×*"
+#: What comes before a defendant's name in a decision (二、被告代某犯…: the 人 sometimes left out).
+_ROLE_BEFORE = ("被告人", "被告", "被告单位", "上诉人", "罪犯", "、")
+
+
+def _named(text: str, name: str, lo: int, hi: int, convicted: bool = False) -> bool:
+    """Whether ``text[lo:hi]`` names ``name`` after a role word or in a list (and, with
+    ``convicted``, as one convicted: 被告人甲某犯…)."""
+    pos = text.find(name, lo, hi)
+    while pos != -1:
+        if text.endswith(_ROLE_BEFORE, lo, pos) and (not convicted or text.startswith("犯", pos + len(name))):
+            return True
+        pos = text.find(name, pos + 1, hi)
+    return False
+
+
+def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> list[Party]:
+    """Of the defendants read from the narrative (no parties paragraph), those the decision names.
+
+    The narrative calls defendants 被告人 in passing (被告人自愿认罪, 被告人未对审判员…提出回避申请,
+    被告人靳某拒不执行…), so words after the role word are only candidates. A candidate the
+    decision names is kept; one that starts with a name the decision gives (靳某拒不执行) is
+    that defendant. When as many candidates as convicted decision names are left unmatched,
+    the decision spells the same names differently (陈某 above, 陈小明 there) and the sentences
+    pair them by order; otherwise the leftover candidates go and the decision's leftover
+    convicted names come in. A decision that names nobody (维持原判) keeps every candidate.
+    """
+    in_decision = find_parties(text, lo, hi, lists=True)
+    if not in_decision:
+        return parties
+    kept: dict[str, Party] = {}
+    left: list[Party] = []
+    for p in parties:
+        name = p.name if _named(text, p.name, lo, hi) else next(
+            (d.name for d in in_decision if p.name.startswith(d.name) and p.name[len(d.name)] not in _NAME_GOES_ON),
+            None)
+        if name is None:
+            left.append(p)
+        elif name not in kept:
+            kept[name] = p if name == p.name else replace(p, name=name)
+    unmatched = [p for p in in_decision if p.name not in kept and _named(text, p.name, lo, hi, convicted=True)]
+    extra = left if len(left) == len(unmatched) else unmatched
+    return sorted([*kept.values(), *extra], key=lambda p: p.start)
 
 
 def _convictions(text: str, names: list[str], regions) -> list[tuple[str, Span]]:

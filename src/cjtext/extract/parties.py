@@ -30,6 +30,7 @@ from ..patterns import (
     LISTED_NAME,
     NAME_END,
     NAME_SEPARATOR,
+    NAME_THEN_CHARGE,
     NOT_A_NAME,
     NOT_DEFENDANT_ROLE,
     OCCUPATION,
@@ -155,7 +156,13 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         if NOT_DEFENDANT_ROLE.search(before[-6:]):
             continue
         unit_role = "单位" in m.group("role")
-        name = _clean_name(m.group("name"), unit_role or bool(UNIT_WORDS.search(m.group("name"))))
+        raw = m.group("name")
+        # 被告单位甲公司犯…罪 / 被告人李某犯伪造公司印章罪: the name ends before the charge,
+        # whose words (公司) say nothing of a unit.
+        charge = NAME_THEN_CHARGE.search(raw)
+        if charge:
+            raw = raw[:charge.start()]
+        name = _clean_name(raw, unit_role or bool(UNIT_WORDS.search(raw)))
         if not name or NOT_A_NAME.search(name) or len(name) > 30:
             continue
         if not _plausible(name, m.group("role")):
@@ -166,9 +173,12 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
             pos = m.start("name") + m.group("name").find(name) + len(name)
             while (more := LISTED_NAME.match(text, pos, hi)) is not None:
                 extra = _clean_name(more.group("name"))
-                if extra and _plausible(extra, m.group("role")) and not NOT_A_NAME.search(extra) \
-                        and not LIST_JUNK.search(extra):
-                    found.append((more, extra))
+                # A list of defendants ends where anything else is listed: 被告人甲及其辩护人乙、丙
+                # and 被告人甲及被害人乙、丙 name no more defendants after 甲.
+                if not extra or not _plausible(extra, m.group("role")) or NOT_A_NAME.search(extra) \
+                        or LIST_JUNK.search(extra) or NOT_DEFENDANT_ROLE.search(extra):
+                    break
+                found.append((more, extra))
                 pos = more.end()
     # next_other[i]: where the next mention of another name starts.
     next_other = [hi] * len(found)

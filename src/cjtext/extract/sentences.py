@@ -184,8 +184,8 @@ def _clauses(text: str, lo: int, hi: int):
         yield start, hi
 
 
-def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sentence:
-    """Read one defendant's sentence from its stretches of the decision text."""
+def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: int = 0) -> Sentence:
+    """Read one defendant's sentence from its stretches of the decision text (which starts at ``floor``)."""
     charges: list[Span] = []
     counts: list[tuple[str, Penalty]] = []
     executed: Penalty | None = None
@@ -197,10 +197,11 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]]) -> Sent
         for a, b in _clauses(text, lo, hi):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
             # (Later clauses start right after a clause end.)
+            # (Not before the decision: 无前科劣迹…判决如下被告人甲… with no full stop between.)
             head = a
             if a == lo:
-                floor = max(0, a - 300)
-                head = max(floor, max(text.rfind(c, floor, a) for c in CLAUSE_END_CHARS) + 1)
+                back = max(floor, a - 300)
+                head = max(back, max(text.rfind(c, back, a) for c in CLAUSE_END_CHARS) + 1)
             if SET_ASIDE.search(text, head, b) or PRIOR_SENTENCE.search(text, head, b):
                 continue
             # 以盗窃罪判处被告人甲…: the crime may be named before the name.
@@ -299,7 +300,7 @@ def find_sentences(text: str, names: list[str], lo: int, hi: int) -> dict[str, S
     shared = _shared_lists(text, lo, hi, mentions)
     for name, spans in shared.items():
         stretches[name].extend(spans)
-    return {n: sentence_for(n, text, sorted(set(stretches[n]))) for n in names}
+    return {n: sentence_for(n, text, sorted(set(stretches[n])), lo) for n in names}
 
 
 def _shared_lists(text, lo, hi, mentions):
