@@ -253,6 +253,10 @@ def _one(decision: str, name: str = "甲某"):
 @pytest.mark.parametrize("decision, kind, months, probation, fine", [
     ("被告人甲某犯盗窃罪，判处有期徒刑一年六个月，并处罚金人民币五千元。", "fixed_term", 18, None, 5000),
     ("被告人甲某犯诈骗罪，判处拘役四个月，缓刑六个月，并处罚金人民币2000元。", "criminal_detention", 4, 6, 2000),
+    # the probation period named apart from 缓刑, and the boilerplate 缓刑考验期限，从…起计算
+    ("被告人甲某犯虚开发票罪，判处有期徒刑三年，宣告缓刑，缓刑考验期限五年，并处罚金十万元（缓刑考验期限，从判决确定之日起计算）。",
+     "fixed_term", 36, 60, 100000),
+    ("被告人甲某犯盗窃罪，判处有期徒刑一年，宣告缓刑，缓刑考验期为二年。", "fixed_term", 12, 24, None),
     ("被告人甲某犯开设赌场罪，判处管制一年，并处罚金人民币二万元。", "public_surveillance", 12, None, 20000),
     ("被告人甲某犯单位行贿罪，判处罚金人民币十万元。", "fine_only", None, None, 100000),
     ("被告人甲某犯盗窃罪，单处罚金人民币1.5万元。", "fine_only", None, None, 15000),

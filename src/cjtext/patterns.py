@@ -906,7 +906,8 @@ FACTOR_TURN = regex.compile(r"[，,；;]\s?(?:但是|但|然而|仍)")
 # Extraction: small helpers
 # ---------------------------------------------------------------------------
 SPACE = compile_stdlib("SPACE", r"\s", verbose=False)
-PROBATION_WORD = compile_stdlib("PROBATION_WORD", r"缓刑", verbose=False)
+#: 缓刑二年, and the period named apart: 宣告缓刑，缓刑考验期限五年 / 缓刑考验期为二年.
+PROBATION_WORD = compile_stdlib("PROBATION_WORD", r"缓刑(?:考验期限?(?:为|是)?)?", verbose=False)
 ACQUITTAL_CONTEXT = regex.compile(r"宣告|无罪")
 NAME_SEPARATOR = regex.compile(r"[、，和及与]")
 ELSEWHERE_PREFIX = regex.compile(r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|与|和|以及|及)")

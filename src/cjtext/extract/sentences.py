@@ -232,11 +232,12 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                     executed_fine = span
                 else:
                     fines.append(span)
-            p = PROBATION_WORD.search(text, a, b) if probation is None else None
-            if p:
+            # The first 缓刑 with a term (宣告缓刑，缓刑考验期限五年: the second).
+            for p in (PROBATION_WORD.finditer(text, a, b) if probation is None else ()):
                 months, end = _duration_at(text, p.end())
                 if months is not None:
                     probation = Span(text[p.start():end], p.start(), end, months)
+                    break
             c = CONFISCATION.search(text, a, b)
             if c and confiscation is None:
                 amount = _money_or_none(c.group("amount")) if c.group("amount") else "all"
