@@ -250,7 +250,7 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     if unknown and not upheld:
         # Inconsistently anonymised texts name a defendant differently in the
         # decision (陈某 above, 陈了磊 here): pair the unmatched names by order.
-        in_decision = [p.name for p in find_parties(text, dlo, jhi, lists=True)]
+        in_decision = [p.name for p in find_parties(text, dlo, jhi, lists=True, attributes=False)]
         unmatched = [n for n in in_decision if n not in names]
         if len(unmatched) == len(unknown):
             other = find_sentences(text, unmatched, dlo, jhi)
@@ -349,7 +349,7 @@ def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> lis
     pair them by order; otherwise the leftover candidates go and the decision's leftover
     convicted names come in. A decision that names nobody (维持原判) keeps every candidate.
     """
-    in_decision = find_parties(text, lo, hi, lists=True)
+    in_decision = find_parties(text, lo, hi, lists=True, attributes=False)
     if not in_decision:
         return parties
     kept: dict[str, Party] = {}

@@ -134,13 +134,15 @@ def _attributes(entry: str) -> dict:
     return out
 
 
-def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = False) -> list[Party]:
+def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = False,
+                 attributes: bool = True) -> list[Party]:
     """The defendants introduced in ``text[lo:hi]``, in order of first appearance.
 
     Repeated mentions of a name count once; units (被告单位) are marked
     ``is_unit``; legal representatives, guardians and counsel are skipped.
     With ``lists=True`` the names listed after one role word count too
-    (指控被告人顾某、刘某犯…), for texts that have no parties paragraph.
+    (指控被告人顾某、刘某犯…), for texts that have no parties paragraph. With
+    ``attributes=False`` only names and roles are read (a decision has no attributes).
 
     Examples
     --------
@@ -198,7 +200,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         end = other.start() if other else nxt
         role = SPACE.sub("", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
         is_unit = "单位" in role or (bool(UNIT_WORDS.search(name)) and not ANONYMISED_NAME.match(name))
-        attrs = {} if is_unit else _attributes(text[m.end():min(end, m.end() + ENTRY_LIMIT)])
+        attrs = {} if is_unit or not attributes else _attributes(text[m.end():min(end, m.end() + ENTRY_LIMIT)])
         parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
     return parties
 
