@@ -158,6 +158,10 @@ NO_PARTIES = ("某某县人民法院刑事判决书（2019）苏0101刑初7号�
     (dict(indictment="被告人李某犯伪造公司印章罪", trial="", facts="李某伪造印章一枚。", reasoning="被告人李某构成伪造公司印章罪。",
           decision="被告人李某犯伪造公司印章罪，判处有期徒刑十一个月。"),
      [("李某", "fixed_term", 11)]),
+    # a colon between role word and name in the decision (被告人：罗某): the same defendant
+    (dict(indictment="被告人罗某犯盗窃罪", trial="被告人罗某到庭参加诉讼。", facts="罗某窃得手机一部。",
+          reasoning="被告人罗某构成盗窃罪。", decision="被告人：罗某犯盗窃罪，判处拘役三个月。"),
+     [("罗某", "criminal_detention", 3)]),
     # the decision drops the 人 of 被告人 (二、被告乙某犯…): still a defendant
     (dict(indictment="被告人甲某、乙某犯非法捕捞水产品罪", trial="", facts="二被告人电鱼。", reasoning="二被告人构成犯罪。",
           decision="一、被告人甲某犯非法捕捞水产品罪，判处拘役一个月。二、被告乙某犯非法捕捞水产品罪，判处拘役一个月。"),

@@ -356,8 +356,8 @@ def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> lis
     left: list[Party] = []
     for p in parties:
         name = p.name if _named(text, p.name, lo, hi) else next(
-            (d.name for d in in_decision if p.name.startswith(d.name) and p.name[len(d.name)] not in _NAME_GOES_ON),
-            None)
+            (d.name for d in in_decision if p.name == d.name
+             or (p.name.startswith(d.name) and p.name[len(d.name)] not in _NAME_GOES_ON)), None)
         if name is None:
             left.append(p)
         elif name not in kept:
