@@ -39,12 +39,18 @@ def shared_judge_dev() -> tuple[dict[str, str], list[dict]]:
 
 
 @pytest.fixture(scope="session")
-def shared_texts() -> list[str]:
-    """Texts of all real full judgements in ../shared (judge-dev and lecardv2)."""
+def shared_docs() -> dict[str, str]:
+    """id -> text of all real full judgements in ../shared (judge-dev and lecardv2)."""
     paths = [SHARED / "judge-dev" / "docs.jsonl", SHARED / "lecardv2-docs" / "docs.jsonl"]
     if not all(p.exists() for p in paths):
         pytest.skip("../shared/corpora not present")
-    return [d["text"] for p in paths for d in _jsonl(p)]
+    return {d["id"]: d["text"] for p in paths for d in _jsonl(p)}
+
+
+@pytest.fixture(scope="session")
+def shared_texts(shared_docs) -> list[str]:
+    """Texts of all real full judgements in ../shared (judge-dev and lecardv2)."""
+    return list(shared_docs.values())
 
 
 # Property tests run with a fixed seed so that CI is reproducible; run

@@ -199,7 +199,7 @@ def test_evidence_items_are_not_names(text, names):
 
 @pytest.mark.shared
 def test_real_judgements_state_a_sentence_for_nearly_every_defendant(shared_texts):
-    # Every one of the 801 real judgements is a first-instance conviction that states each
+    # Every one of the 801 real judgements is a conviction (first instance or appeal) that states each
     # defendant's sentence; an `unknown` penalty is a missed sentence or a word taken for a
     # name (被告人自愿认罪 -> 自愿认). 2 of 1,025 defendants remain, both misprinted terms
     # (有其徒刑, 有期徒刑个八个月) that we do not guess at.
@@ -207,6 +207,24 @@ def test_real_judgements_state_a_sentence_for_nearly_every_defendant(shared_text
     unknown = [d.name for d in defendants if d.penalty.kind == "unknown"]
     assert len(defendants) > 1000
     assert len(unknown) / len(defendants) <= 0.005, unknown
+
+
+#: Defendants missed in real judgements: (document, defendant, why). Strict xfail.
+KNOWN_DEFENDANT_MISSES = [
+    ("d5ab3d88-5a97-47b2-9894-ba798c4143c9", "严某",
+     "an appeal with no parties paragraph whose first sentence (…指控原审被告人何某某、严某犯赌博罪) is read as "
+     "one, where names after 、 are not read"),
+    ("66ce04bf-c6cc-4dde-9c4c-fba5ae4bed14", "袁宏新",
+     "every name printed twice, real and anonymised (被告人袁宏新袁某甲犯…), so no name is plausible"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("doc_id, name", [
+    pytest.param(i, n, marks=pytest.mark.xfail(strict=True, reason=why)) for i, n, why in KNOWN_DEFENDANT_MISSES
+])
+def test_known_defendant_misses(shared_docs, doc_id, name):
+    assert name in [d.name for d in extract(shared_docs[doc_id]).defendants]
 
 
 def test_listed_names_skip_counsel_and_verbs():
