@@ -43,6 +43,15 @@ CLAUSE = "依照{}之规定，判决如下："
      ["最高人民法院、最高人民检察院关于办理电信网络诈骗等刑事案件适用法律若干问题的意见第2条"]),
     # glosses in brackets after an article are ignored; no law named → 刑法
     ("第二百六十四条（盗窃罪）、第六十七条第三款（坦白）", ["刑法第264条", "刑法第67条第3款"]),
+    # 第 left out after the title or inside a list, and 笫, its look-alike
+    ("《中华人民共和国刑法》二百三十四条第一款、第六十一条", ["刑法第234条第1款", "刑法第61条"]),
+    ("《刑法》第三百四十八条、五十二条第一款、第二十三条和六十五条", ["刑法第348条", "刑法第52条第1款",
+                                                                 "刑法第23条", "刑法第65条"]),
+    ("《刑法》第三百一十二条、笫五十三条第二款", ["刑法第312条", "刑法第53条第2款"]),
+    # several articles sharing one 第…条
+    ("《刑法》第一百四十条、第二十五、二十六、二十七条之规定", ["刑法第140条", "刑法第25条", "刑法第26条",
+                                                        "刑法第27条"]),
+    ("《刑法》第七十二、七十三条之一", ["刑法第72条", "刑法第73条之一"]),
 ])
 def test_articles_applied(clause, expected):
     text = "本院认为，被告人构成犯罪。" + CLAUSE.format(clause)
@@ -63,6 +72,31 @@ def test_article_roles():
     assert roles[0] == ("刑法第264条", "mentioned")
     assert [c for c, r in roles if r == "applied"] == ["刑法第264条", "刑法第67条第3款"]
     assert ("刑法第67条第3款", "appendix") in roles
+
+
+def test_numbers_without_di_are_articles_only_next_to_a_citation():
+    # a count in the narrative (香烟二条、一条) is never an article; after 《…》 or a
+    # provision it is one
+    text = ("经查，被告人盗走香烟二条、一条，价值五百元。公诉机关认为应当依照《中华人民共和国刑法》"
+            "三百零三条、六十四条追究其刑事责任。本院认为，被告人构成赌博罪。")
+    assert [(a.canonical, a.text) for a in find_articles(text)] == [
+        ("刑法第303条", "三百零三条"), ("刑法第64条", "六十四条")]
+
+
+def test_legal_basis_inside_the_decision():
+    # no basis before 判决如下: the basis printed in each item of the decision is applied,
+    # the appeal notice is not
+    text = ("本院认为，二被告人构成抢夺罪。据此，判决如下：\n一、依照《中华人民共和国刑法》第二百六十七条第一款、"
+            "第六十五条之规定，被告人甲犯抢夺罪，判处有期徒刑一年。\n二、依照《中华人民共和国刑法》第二百六十七条"
+            "第一款、第六十七条第三款之规定，被告人乙犯抢夺罪，判处拘役五个月。\n如不服本判决，可依照《中华人民共和国"
+            "刑事诉讼法》第二百三十条的规定上诉。\n审判员　赵某\n二〇二一年三月二日\n书记员　钱某\n")
+    arts = extract(cjtext.parse(text)).articles
+    assert [a.canonical for a in arts if a.role == "applied"] == [
+        "刑法第267条第1款", "刑法第65条", "刑法第267条第1款", "刑法第67条第3款"]
+    assert [a.role for a in arts if a.law == "刑事诉讼法"] == ["mentioned"]
+    # with a basis before 判决如下, a clause in the decision stays mentioned
+    before = text.replace("据此，判决如下", "依照《中华人民共和国刑法》第二百六十七条第一款之规定，判决如下")
+    assert [a.canonical for a in extract(cjtext.parse(before)).articles if a.role == "applied"] == ["刑法第267条第1款"]
 
 
 def test_legal_basis_clause_with_genju():

@@ -440,12 +440,12 @@ COURT_ANYWHERE = compile_verbose(
     """
 )
 
-#: A date in Chinese or Arabic numerals: 二〇一六年十月二十一日, 2016年10月21日.
+#: A date in Chinese or Arabic numerals: 二〇一六年十月二十一日, 2016年10月21日, 二〇一三年元月五日.
 CN_DATE = compile_verbose(
     r"""
     (?P<date>
       (?P<year>[0-9零〇○ＯOo一二三四五六七八九]{4})\s?年\s?
-      (?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s?月\s?
+      (?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,2}|元)\s?月\s?
       (?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s?日
     )
     """
@@ -608,6 +608,8 @@ SIGNATURE_ROLE = compile_verbose(
 # ---------------------------------------------------------------------------
 #: An article, paragraph or item number: Arabic, Chinese, or in brackets (第（一）项).
 _ORD = r"(?:[（(]\s?)?(?:[0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})(?:\s?[）)])?"
+#: 第, or 笫, its look-alike, a misprint real judgements make (笫五十二条).
+_DI = "[第笫]"
 _LB = "[《<〈﹤«]"
 _RB = "[》>〉﹥»]"
 #: Issuers printed before a bracketed title: 最高人民法院《关于…的解释》.
@@ -620,19 +622,23 @@ CITATION_TOKEN = compile_stdlib(
     "CITATION_TOKEN",
     rf"""
     # A cheap first-character test lets the engine skip most positions (6x faster).
-    (?=[第《<〈﹤«同该本上中刑最公司国全一二两三四五六七八九十零〇百千0-9（(])
+    (?=[第笫《<〈﹤«同该本上中刑最公司国全一二两三四五六七八九十零〇百千0-9（(])
     (?:
       (?P<law>
         (?P<issuer>{_ISSUER}(?:[、和与及]{_ISSUER}){{0,3}})?
         {_LB}++(?P<title>[^《》<>〈〉﹤﹥«»\n]{{1,150}}(?:{_LB}[^《》<>〈〉﹤﹥«»\n]{{1,150}}{_RB}[^《》<>〈〉﹤﹥«»\n]{{0,20}})?){_RB}++
       )
     | (?P<same>同法|该法|本法|该解释|本解释|同一解释|上述解释)
-    | (?P<bare>(?:中华人民共和国)?(?:刑事诉讼法|刑法))(?=第|\s?第)
+    | (?P<bare>(?:中华人民共和国)?(?:刑事诉讼法|刑法))(?=[第笫]|\s?[第笫])
     # 第 may be missing only right after the article (第三百八十四条一款).
     # After a list word, with or without a space: two lookbehinds of fixed width.
-    | (?P<paras>(?:第|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<paralist>{_ORD}(?:\s?[、和及,，]\s?第?{_ORD}){{0,6}})\s?款)
-    | (?P<items>(?:第|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<itemlist>{_ORD}(?:\s?[、和及,，]\s?第?{_ORD}){{0,6}})\s?项)
-    | (?P<article>第\s?(?P<num>{_ORD})\s?(?:条|(?=第\s?{_ORD}\s?[款项]))(?:\s?之\s?(?P<sub>[一二三四五六七八九十]))?)
+    | (?P<paras>(?:{_DI}|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<paralist>{_ORD}(?:\s?[、和及,，]\s?{_DI}?{_ORD}){{0,6}})\s?款)
+    | (?P<items>(?:{_DI}|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<itemlist>{_ORD}(?:\s?[、和及,，]\s?{_DI}?{_ORD}){{0,6}})\s?项)
+    # Articles that share one 第…条 (第二十五、二十六、二十七条) are one token; 第 may be
+    # missing right after a law title or in a list (《刑法》二百六十四条, 第五十二条、五十三条),
+    # which the scanner accepts only next to the citation before it.
+    | (?P<article>(?:{_DI}|(?<=[》>〉﹥»、和及])|(?<=[》>〉﹥»、和及]\s))\s?(?P<num>{_ORD}(?:\s?[、和及]\s?{_ORD}){{0,8}})
+        \s?(?:条|(?={_DI}\s?{_ORD}\s?[款项]))(?:\s?之\s?(?P<sub>[一二三四五六七八九十]))?)
     )
     """
 )
@@ -642,6 +648,8 @@ ORD_NUMBER = regex.compile(r"[0-9]{1,4}|[零〇一二两三四五六七八九十
 DECISION = regex.compile(r"(?:判决|裁定|决定)如下")
 #: Words that open the legal-basis clause.
 LEGAL_BASIS_START = regex.compile(r"依照|依据|根据|按照|遵照|适用")
+#: The end of a legal-basis clause printed inside the decision (一、依照…之规定，被告人甲犯…).
+BASIS_CLAUSE_END = regex.compile(r"规定|[。；;\n]")
 
 # ---------------------------------------------------------------------------
 # Extraction: parties
@@ -821,8 +829,6 @@ PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满�
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
 FACTOR_SENTENCE_END = SENTENCE_END
-#: The same, searched backwards: the last sentence end before a position.
-SENTENCE_END_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
 #: Searched backwards: the start of the clause a phrase sits in.
 FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .._frozen import frozen
 from ..numerals import parse_int
 from ..patterns import (
+    BASIS_CLAUSE_END,
     CITATION_TOKEN,
     DECISION,
     LEGAL_BASIS_START,
@@ -137,6 +138,7 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
          default_law: str = DEFAULT_LAW) -> tuple[list[Article], str | None]:
     """Citations in ``text[lo:hi]``; returns them and the last law named."""
     out: list[Article] = []
+    prev_end = -3  # end of the last law title or provision: a 第-less article must follow it
     for m in CITATION_TOKEN.finditer(text, lo, hi):
         # Each alternative is one named group, closed last: lastgroup says which matched.
         kind = m.lastgroup
@@ -147,12 +149,25 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
         elif kind == "bare":
             law = canonical_law(m.group("bare"))
         elif kind == "article":
+            start = m.start()
+            if text[start] not in "第笫":
+                # Without 第 (《刑法》二百六十四条, 第五十二条、五十三条) a number is an article
+                # only right after a citation, never a count in the narrative (香烟、一条).
+                if start - prev_end > 2:
+                    continue
+                while text[start].isspace():
+                    start += 1
+            num = m.group("num")
+            if "、" in num or "和" in num or "及" in num:
+                out.extend(_shared(text, m, start, law or default_law, role))
+                prev_end = m.end()
+                continue
             try:
-                number = parse_int(m.group("num").strip("（()） "))
+                number = parse_int(num.strip("（()） "))
             except ValueError:  # 第十五六条: not a number, not a citation
                 continue
             sub = m.group("sub")
-            out.append(Article(m.group("article"), m.start(), m.end(), law or default_law, number,
+            out.append(Article(text[start:m.end()], start, m.end(), law or default_law, number,
                                _SUFFIX.get(sub) if sub else None, None, None, role))
         elif out and kind in ("paras", "items"):
             key = "paragraph" if kind == "paras" else "item"
@@ -169,7 +184,25 @@ def scan(text: str, lo: int, hi: int, role: str, law: str | None = None,
                     if key == "paragraph":
                         base["item"] = None
                     out.append(Article(**base))
+        prev_end = m.end()
     return out, law
+
+
+def _shared(text: str, m, start: int, law: str, role: str) -> list[Article]:
+    """The articles of a token that share one 第…条 (第二十五、二十六条), each with its number's span."""
+    sub = m.group("sub")
+    numbers = list(ORD_NUMBER.finditer(text, m.start("num"), m.end("num")))
+    out = []
+    for k, n in enumerate(numbers):
+        try:
+            number = parse_int(n.group())
+        except ValueError:  # 第十五六条: not a number, not a citation
+            continue
+        last = k == len(numbers) - 1
+        a, b = (start if k == 0 else n.start()), (m.end() if last else n.end())
+        out.append(Article(text[a:b], a, b, law, number,
+                           _SUFFIX.get(sub) if sub and last else None, None, None, role))
+    return out
 
 
 def find_articles(text: str, sections=(), default_law: str = DEFAULT_LAW) -> list[Article]:
@@ -225,6 +258,25 @@ def find_articles(text: str, sections=(), default_law: str = DEFAULT_LAW) -> lis
         for wa, wb in _windows_with(text, "条", a, b):
             found, law = scan(text, wa, wb, role, law=law, default_law=default_law)
             out.extend(found)
+    if basis is not None and not any(a.role == "applied" for a in out):
+        # Some courts print the legal basis in each item of the decision
+        # (判决如下：一、依照…之规定，被告人甲犯…罪); with none before it, those clauses are applied.
+        end = judgment.end if judgment is not None else appendix.start if appendix is not None else len(text)
+        clauses = _bases_in_decision(text, basis[1], end)
+        out = [Article(**{**a.__dict__, "role": "applied"})
+               if a.role == "mentioned" and any(s <= a.start < e for s, e in clauses) else a for a in out]
+    return out
+
+
+def _bases_in_decision(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Legal-basis clauses (依照…之规定) after the first 判决如下 at or after ``lo``."""
+    m = DECISION.search(text, lo, hi)
+    if m is None:
+        return []
+    out = []
+    for o in LEGAL_BASIS_START.finditer(text, m.end(), hi):
+        end = BASIS_CLAUSE_END.search(text, o.end(), hi)
+        out.append((o.start(), end.end() if end else hi))
     return out
 
 
