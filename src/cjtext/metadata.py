@@ -217,6 +217,14 @@ def _header(text: str, header: Section | None) -> tuple[str | None, str | None, 
     # The document type is the last one printed before the case number.
     dts = list(DOC_TYPE.finditer(before_cn))
     dt = dts[-1] if dts else None
+    if dt is None and cn is not None:
+        # A title printed first can hold the case number (（2017）湘3130刑初173号被告人甲…
+        # 一审刑事判决书湖南省…人民法院刑事判决书（2017）湘3130刑初173号): the header proper
+        # is the copy of the number with the document type before it.
+        again = text.find(cn.text, cn.end, cn.end + 200)
+        dts = list(DOC_TYPE.finditer(text, cn.end, again)) if again != -1 else []
+        if dts and text[dts[-1].end():again].strip(" \n:：") == "":
+            before_cn, dt = text[:again], dts[-1]
     if dt is not None and before_cn[dt.end():].strip(" \n:：") == "":
         doc_type = SPACE.sub("", dt["doc_type"])
         m = COURT_BEFORE.search(before_cn[max(0, dt.start() - 60):dt.start()])

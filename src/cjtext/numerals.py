@@ -66,7 +66,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 _DATE = regex.compile(
     r"""
     (?P<year>[0-9０-９零〇○ＯOo一二三四五六七八九]{4})\s*年\s*
-    (?P<month>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*
+    (?P<month>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|元)\s*月\s*
     (?P<day>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日
     """,
     regex.VERBOSE,
@@ -218,13 +218,15 @@ def parse_date(text: str) -> _dt.date:
     datetime.date(2016, 10, 21)
     >>> parse_date("二Ｏ一八年三月九日"), parse_date("二0一七年6月15日")
     (datetime.date(2018, 3, 9), datetime.date(2017, 6, 15))
+    >>> parse_date("二〇一三年元月三十一日")
+    datetime.date(2013, 1, 31)
     """
     m = _DATE.search(text)
     if m is None:
         raise ValueError(f"no date in {text!r}; expected a form such as 二〇一六年十月二十一日 or 2016年10月21日")
     # Years are positional and often mix scripts: 二0一八, 二O一八.
     year = int("".join(str(DIGIT_VALUES.get(c, 0)) for c in m["year"]))
-    month = parse_int(m["month"])
+    month = 1 if m["month"] == "元" else parse_int(m["month"])  # 元月: the first month
     day = parse_int(m["day"])
     try:
         return _dt.date(year, month, day)
