@@ -122,6 +122,10 @@ def test_legal_basis_clause_with_genju():
     ("被告人阿不都·艾力，男，维吾尔族。", ["阿不都·艾力"]),
     # a flattened list: a name ends at the next role word
     ("被告人甲某被告人乙某，男，1990年1月1日出生。", ["甲某", "乙某"]),
+    # a name that continues another (于某 / 于某2, 杨某 / 杨某甲) is another person;
+    # one that runs into other words is the same person again
+    ("被告人于某，男。被告人于某2，男，系被告人于某之弟。", ["于某", "于某2"]),
+    ("指控被告人杨某犯贪污罪，被告人杨某甲犯贪污罪，被告人杨某如实供述。", ["杨某", "杨某甲"]),
 ])
 def test_parties(text, names):
     assert [p.name for p in find_parties(text)] == names
@@ -205,6 +209,11 @@ NO_PARTIES = ("某某县人民法院刑事判决书（2019）苏0101刑初7号�
           reasoning="被告人宁某构成拒不执行判决罪，本人无前科劣迹，可适用缓刑，故",
           decision="被告人宁某犯拒不执行判决罪，判处有期徒刑一年，宣告缓刑二年。"),
      [("宁某", "fixed_term", 12)]),
+    # brothers whose names differ by a digit (于某 / 于某2): two defendants, each his own sentence
+    (dict(indictment="被告人于某犯诈骗罪、被告人于某2犯窝藏罪", trial="", facts="于某2明知其兄于某在逃仍为其提供钱款。",
+          reasoning="被告人于某构成诈骗罪，被告人于某2构成窝藏罪。",
+          decision="一、被告人于某犯诈骗罪，判处有期徒刑三年。二、被告人于某2犯窝藏罪，判处拘役五个月，缓刑六个月。"),
+     [("于某", "fixed_term", 36), ("于某2", "criminal_detention", 5)]),
 ])
 def test_defendants_without_parties_paragraph(parts, expected):
     j = extract(NO_PARTIES.format(**parts))

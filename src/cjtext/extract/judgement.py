@@ -19,7 +19,14 @@ from .factors import (
     accepted_labels,
     find_factors,
 )
-from .parties import Party, age_at, find_elsewhere, find_names, find_parties
+from .parties import (
+    NAME_GOES_ON,
+    Party,
+    age_at,
+    find_elsewhere,
+    find_names,
+    find_parties,
+)
 from .sentences import Penalty, Sentence, Span, find_sentences, sentence_for
 
 __all__ = ["Defendant", "Judgement", "extract"]
@@ -321,8 +328,6 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     return Judgement(doc, tuple(defendants), tuple(articles), elsewhere)
 
 
-#: What may follow a decision's name in a longer name that is another person (张某 / 张某某, 张某甲).
-_NAME_GOES_ON = "某甲乙丙丁0123456789X×*"
 #: What comes before a defendant's name in a decision (二、被告代某犯…: the 人 sometimes left out).
 _ROLE_BEFORE = ("被告人", "被告", "被告单位", "上诉人", "罪犯", "、")
 
@@ -357,7 +362,7 @@ def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> lis
     for p in parties:
         name = p.name if _named(text, p.name, lo, hi) else next(
             (d.name for d in in_decision if p.name == d.name
-             or (p.name.startswith(d.name) and p.name[len(d.name)] not in _NAME_GOES_ON)), None)
+             or (p.name.startswith(d.name) and p.name[len(d.name)] not in NAME_GOES_ON)), None)
         if name is None:
             left.append(p)
         elif name not in kept:

@@ -87,6 +87,8 @@ def _date(s: str) -> dt.date | None:
         return None
 
 
+#: What may follow a name in a longer name that is another person (张某 / 张某某, 于某 / 于某2).
+NAME_GOES_ON = "某甲乙丙丁0123456789X×*"
 
 
 def _clean_name(name: str, is_unit: bool = False) -> str:
@@ -191,7 +193,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
     seen: set[str] = set()
     for i, (m, name) in enumerate(found):
         # A later mention that runs on from a known name is that defendant again.
-        if name in seen or any(name.startswith(s) for s in seen):
+        if name in seen or any(name.startswith(s) and name[len(s)] not in NAME_GOES_ON for s in seen):
             continue
         seen.add(name)
         nxt = next_other[i]
