@@ -282,6 +282,41 @@ def test_decision_naming_a_defendant_differently():
     assert (d.name, d.penalty.months, d.fine_yuan, d.charges) == ("陈某", 18, 20000, ["诈骗罪"])
 
 
+@pytest.mark.parametrize("text, names", [
+    # where a name starts: a word before it (纠集, 经, 向) is not part of it
+    ("被告人甲某纠集吴广宇、文某（均另案处理）殴打被害人。", ["吴广宇", "文某"]),
+    ("为办理信用卡，经任正伟（另案处理）介绍认识了被告人甲某。", ["任正伟"]),
+    ("被告人甲某以一千元的价格向刘×（另案处理）贩卖毒品。", ["刘×"]),
+    ("被告人甲某收受业务主任桓某（另案处理）所送财物。", ["桓某"]),
+    ("被告人甲某通过公司员工蒋某某（另案处理）联系买家。", ["蒋某某"]),
+    ("杜某分别安排董香城、小赵（另案处理）住进被告人甲某家中。", ["董香城", "小赵"]),
+    # a given name's character kept before the mark
+    ("被告人甲某伙同王旭某、谭某（均另案处理）盗窃。", ["王旭某", "谭某"]),
+    ("被告人甲某和邹乙某（另案处理）、邹丙某（另案处理）商量盗窃。", ["邹乙某", "邹丙某"]),
+    # a comma ends the list: times and other clauses before it are not names
+    ("2017年8月5日20时许，被告人甲某以及孙立、周光明（均另案处理）到场。", ["孙立", "周光明"]),
+    ("引燃屋内废纸、行李和衣服，火势蔓延，进而将赵某某（另案处理）放置的货物烧毁。", ["赵某某"]),
+    ("苏某（另案处理）因打游戏与张某（另案处理）发生纠纷。", ["苏某", "张某"]),
+    # counts, pronouns and companies are not names
+    ("被告人甲某与他人（另案处理）共同盗窃，其中二人（另案处理）在逃。", []),
+    ("被告人甲某伙同王某等十余人（均另案处理）斗殴。", ["王某"]),
+    ("被告人甲某让某化纤有限公司（另案处理）为其开具发票。", []),
+])
+def test_co_offenders_elsewhere(text, names):
+    found = find_elsewhere(text, {"甲某"})
+    assert [n for n, _, _ in found] == names
+    assert [text[a:b] for _, a, b in found] == names
+
+
+def test_surnames_data_file():
+    from cjtext.extract.parties import _surnames
+
+    single, compound = _surnames()
+    assert len(single) > 350 and {"王", "李", "张", "桓"} <= single and {"欧阳", "司马"} <= compound
+    # characters that end common words before a name are left out (公司, 微信, 单位)
+    assert not {"司", "信", "位", "经", "给"} & single
+
+
 def test_co_offenders_elsewhere_are_counted_apart():
     text = "被告人甲某，男。经审理查明，被告人甲某伙同王某、李某某（均另案处理）盗窃。"
     found = find_elsewhere(text, {"甲某"})

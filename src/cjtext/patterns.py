@@ -721,18 +721,20 @@ DETENTION = Anchored(
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond
 #: 13 names of 13 characters and the words before 另案 (reach 200), and after
-#: the last character before 另案 that no list contains (a full stop, a colon).
+#: the last character before 另案 that no list contains (a comma, a full stop).
+#: A comma ends the list: what comes before it is another clause (2017年8月5日20时许，…;
+#: 引燃屋内废纸，火势蔓延，进而将赵某某（另案处理）…).
 ELSEWHERE = Anchored(
     r"""
-    (?P<names>(?:(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3}[、，和及与]){0,12}
+    (?P<names>(?:(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3}(?:以及|[、和及与])){0,12}
       (?:同案人|同案犯|同伙|犯罪嫌疑人|被告人)?[\p{Han}]{1,4}?[某甲乙丙丁0-9×Ｘ]{0,3})
-    (?:等[0-9一二三四五六七八九十]{0,3}人?)?
+    (?:等[0-9一二三四五六七八九十]{0,3}余?[人名]?)?
     \s?[（(]?\s?(?:均|都)?\s?(?:已)?\s?另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)
     """,
     r"另案(?:处理|处置|起诉|审理|追诉|判决|侦查|另处)",
     200,
     8,
-    stop=r"[^\p{Han}0-9×Ｘ、，\s（(]",
+    stop=r"[^\p{Han}0-9×Ｘ、\s（(]",
     name="ELSEWHERE",
 )
 
@@ -915,11 +917,19 @@ SPACE = compile_stdlib("SPACE", r"\s", verbose=False)
 #: 缓刑二年, and the period named apart: 宣告缓刑，缓刑考验期限五年 / 缓刑考验期为二年.
 PROBATION_WORD = compile_stdlib("PROBATION_WORD", r"缓刑(?:考验期限?(?:为|是)?)?", verbose=False)
 ACQUITTAL_CONTEXT = regex.compile(r"宣告|无罪")
-NAME_SEPARATOR = regex.compile(r"[、，和及与]")
-ELSEWHERE_PREFIX = regex.compile(r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|与|和|以及|及)")
-#: A comma followed by the word that starts a list of companions: "…，与李某（另案处理）".
-LIST_AFTER_COMMA = regex.compile(r"[，,]\s?(?=伙同|与|和|同|以及|及)")
-ELSEWHERE_COMPANION = regex.compile(r"^.*?(?:伙同|与|和|同)(?=[\p{Han}]{2,4}$)")
+NAME_SEPARATOR = regex.compile(r"以及|[、和及与]")
+#: Words before a co-offender's name: a role, a companion word, a verb or preposition
+#: (纠集甲, 经乙介绍, 出售给丙); removed only when a surname follows (向东升 is a name).
+ELSEWHERE_PREFIX = regex.compile(
+    r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|纠集|指使|安排|邀集|通过|联系|受雇于|雇佣|雇用|带领|告诉"
+    r"|介绍|以及|与|和|及|同|经|给|向|从|由|让|将|把|对|请|找|叫|帮|替)")
+#: An anonymised name at the end of a list item: the surname (one character, or two of a
+#: compound surname) and the mark (员工蒋某某 → 蒋某某, 价格向刘× → 刘×).
+ANONYMISED_TAIL = regex.compile(
+    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
+    r"|[\p{Han}--[某]])(?:某{1,2}(?:[0-9]{1,2}|[甲乙丙丁])?|[×Ｘ]{1,3}|[0-9]{1,2}|[甲乙丙丁])$", regex.V1)
+#: Words that are never co-offenders' names: 他人, 二人, 以上三人, 将其.
+ELSEWHERE_NOT_A_NAME = regex.compile(r"^(?:他人|其他|其|该|以上|上述|前述|同案)|[一二两三四五六七八九十几0-9][人名个]$|其$|他人$")
 OTHER_PARTY = regex.compile(r"辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人")
 
 # Extraction: names and clauses (cjtext.extract.parties, .sentences)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import field
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -18,14 +20,14 @@ from .._frozen import frozen
 from ..numerals import parse_date
 from ..patterns import (
     ANONYMISED_NAME,
+    ANONYMISED_TAIL,
     BIRTH,
     DETENTION,
     EDUCATION,
     ELSEWHERE,
-    ELSEWHERE_COMPANION,
+    ELSEWHERE_NOT_A_NAME,
     ELSEWHERE_PREFIX,
     ETHNICITY,
-    LIST_AFTER_COMMA,
     LIST_JUNK,
     LISTED_NAME,
     NAME_END,
@@ -216,28 +218,80 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
     ['王某', '李某某']
     >>> [n for n, _, _ in find_elsewhere("被告人指使员工，与李某（另案处理）一起作案。")]
     ['李某']
+    >>> [n for n, _, _ in find_elsewhere("被告人纠集吴广宇、文某（均另案处理）殴打被害人。")]
+    ['吴广宇', '文某']
     """
     out: dict[str, tuple[int, int]] = {}
     for m in ELSEWHERE.finditer(text):
         names = m.group("names")
         base = m.start("names")
-        # "甲指使员工，与李某（另案处理）": the list starts at the companion word after the last comma.
-        cut = None
-        for c in LIST_AFTER_COMMA.finditer(names):
-            cut = c
-        if cut is not None:
-            base += cut.end()
-            names = names[cut.end():]
         pos = 0
-        for part in NAME_SEPARATOR.split(names):
+        for k, part in enumerate(NAME_SEPARATOR.split(names)):
             start = base + names.index(part, pos)
             pos = names.index(part, pos) + len(part)
-            name = ELSEWHERE_PREFIX.sub("", part)
-            name = ELSEWHERE_COMPANION.sub("", name)
-            if 2 <= len(name) <= 5 and name not in exclude and not NOT_A_NAME.search(name):
-                # The span is the name's: the words removed above come before it.
+            # The first item starts where the match could start, which may be inside a
+            # word (纠集吴广宇 gives 集吴广宇) unless something other than a letter is before it.
+            bounded = k > 0 or start == 0 or not _is_han(text[start - 1])
+            name = _elsewhere_name(part, bounded)
+            if name and name not in exclude and not NOT_A_NAME.search(name) \
+                    and not ELSEWHERE_NOT_A_NAME.search(name):
+                # The span is the name's: the words removed before it come first.
                 out.setdefault(name, (start + len(part) - len(name), start + len(part)))
     return [(n, a, b) for n, (a, b) in out.items()]
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _elsewhere_name(part: str, bounded: bool) -> str | None:
+    """The name in one item of a list of co-offenders, or ``None``.
+
+    An anonymised name is the surname and its mark at the item's end (员工蒋某某 →
+    蒋某某, 伙同王旭某 → 王旭某). Any other name starts with a known surname (or 小/老/阿 and one: 小赵), after
+    the words that may come before a name (纠集, 经, 出售给). When nothing marks where
+    the item starts, the name is its longest ending that starts with a surname (员蒋庚铸
+    → 蒋庚铸, 强从卢吉 → 卢吉); an item with none is not a name (卸设备时, 因打游戏).
+    """
+    surnames, compound = _surnames()
+    tail = ANONYMISED_TAIL.search(part)
+    if tail is not None:
+        a = tail.start()
+        # A given name's first character kept before the mark (王旭某, 邹乙某): the surname is
+        # the character before when the item or a word before a name starts there (伙同王旭某),
+        # not when another word ends there (业务主任桓某 is 桓某).
+        head = part[:a - 1]
+        if a > 0 and tail.group()[0] not in surnames and (
+                ELSEWHERE_PREFIX.fullmatch(head) or (not head and (bounded or part[0] in surnames))
+                or (tail.group()[0] in "甲乙丙丁" and part[a - 1] in surnames)):  # 车主张甲某
+            a -= 1
+        return part[a:]
+
+    def starts_with_surname(cand: str) -> bool:
+        return len(cand) >= 2 and (cand[:2] in compound or cand[0] in surnames
+                                   or (cand[0] in "小老阿" and cand[1] in surnames))
+
+    name = part
+    while (prefix := ELSEWHERE_PREFIX.match(name)) is not None and starts_with_surname(name[prefix.end():]):
+        name, bounded = name[prefix.end():], True
+    if bounded:
+        if "·" in name:  # 阿不都·艾力: no surname to look for
+            return name if len(name) <= 12 else None
+        fits = len(name) <= 3 or (name[:2] in compound and len(name) <= 4)
+        return name if fits and starts_with_surname(name) else None
+    for n in (4, 3, 2):
+        cand = name[-n:]
+        if len(cand) == n and (cand[:2] in compound if n == 4 else starts_with_surname(cand)):
+            return cand
+    return None
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, compound) surnames from ``data/surnames.txt``."""
+    text = resources.files("cjtext").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
 def age_at(birth: dt.date | None, when: dt.date | None) -> int | None:
