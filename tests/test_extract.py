@@ -645,6 +645,9 @@ def test_factor_from_applied_article_when_reasoning_names_none():
     d = extract(text).defendants[0]
     assert d.factors == ("confession",)
     assert d.factor_mentions[0].source == "article"
+    # arts. 26 and 27 both cited for one defendant: neither principal nor accessory can be told
+    both = text.replace("第六十七条第三款", "第二十五条、第二十六条、第二十七条、第六十七条第三款")
+    assert extract(both).defendants[0].factors == ("confession",)
 
 
 def test_user_vocabulary_extends_labels():

@@ -317,6 +317,10 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
                         labels.append(label)
                         mentions.append(Factor(a.text, a.start, a.end, label, "accepted", p.name, "article"))
                         break
+            if "principal" in labels and "accessory" in labels:
+                # arts. 26 and 27 both cited: the articles alone do not say which he was
+                labels = [x for x in labels if x not in ("principal", "accessory")]
+                mentions = [f for f in mentions if f.label not in ("principal", "accessory")]
         defendants.append(Defendant(
             p.name, p.is_unit, _span_fields(doc, p), _map_sentence(doc, sentences[p.name]),
             tuple(labels), tuple(_span_fields(doc, f) for f in mentions),
