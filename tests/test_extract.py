@@ -152,6 +152,16 @@ def test_party_units_and_attributes():
     assert [k for k, _ in person.detention] == ["刑事拘留", "逮捕"]
 
 
+@pytest.mark.parametrize("entry, education", [
+    ("被告人张某，男，汉族，中学文化，农民。", "中学"),
+    ("被告人张某，男，汉族，初中毕业，无业。", "初中"),
+    # a school in the occupation is not the defendant's education
+    ("被告人张某，男，汉族，某中学教师。", None),
+])
+def test_party_education(entry, education):
+    assert find_parties(entry)[0].education == education
+
+
 def test_defendant_list_without_parties_paragraph():
     text = ("某某县人民法院刑事判决书（2019）苏0101刑初1号：某某县人民检察院以起诉书指控被告人顾某、刘某犯掩饰、隐瞒"
             "犯罪所得罪，于2019年4月12日向本院提起公诉。经审理查明，被告人顾某……本院认为，被告人顾某、刘某构成犯罪。"

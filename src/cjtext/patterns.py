@@ -689,7 +689,9 @@ BIRTH = compile_verbose(
 ETHNICITY = regex.compile(r"(?P<eth>[\p{Han}]{1,6}?族)(?=[，,。；\s])")
 EDUCATION = compile_stdlib(
     "EDUCATION",
-    r"""(?P<edu>文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学本科|本科|大学|研究生|硕士|博士)
+    # 中学 alone is a school's name (某中学教师) unless 文化 or 毕业 follows
+    r"""(?P<edu>文盲|半文盲|小学|初中|高中|中专|职高|技校|大专|专科|大学本科|本科|大学|研究生|硕士|博士
+          |中学(?=文化|毕业|学历|肄业))
         (?:文化|毕业|学历|肄业|文化程度)?"""
 )
 OCCUPATION = compile_stdlib(
