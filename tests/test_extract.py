@@ -388,6 +388,11 @@ def _one(decision: str, name: str = "甲某"):
      "二、上诉人甲某犯非法持有枪支罪，判处拘役五个月。", "criminal_detention", 5, None, None),
     # a ruling that upholds without restating: unknown
     ("驳回上诉，维持原判。", "unknown", None, None, None),
+    # an earlier judgement's term and fine combined with this one (与前罪…合并执行, 前罪…剩余刑期)
+    ("被告人甲某犯介绍卖淫罪，判处有期徒刑五年，并处罚金3000元，与前罪判处有期徒刑六个月，并处罚金2000元合并执行，"
+     "决定执行有期徒刑五年零三个月，并处罚金5000元。", "fixed_term", 63, None, 5000),
+    ("被告人甲某犯非法拘禁罪，判处有期徒刑一年零六个月；前罪犯抢夺罪，剩余刑期为一年零七个月，并处罚金人民币3000元；"
+     "数罪并罚，决定执行有期徒刑二年零三个月，并处罚金人民币3000元。", "fixed_term", 27, None, 3000),
 ])
 def test_sentences(decision, kind, months, probation, fine):
     s = _one(decision)
@@ -408,6 +413,11 @@ def test_fine_is_not_illegal_gains_or_confiscation():
     ("被告人甲某犯生产、销售伪劣产品罪，判处有期徒刑二年。", ["生产、销售伪劣产品罪"]),
     ("以寻衅滋事罪判处被告人甲某有期徒刑一年。", ["寻衅滋事罪"]),
     ("被告人甲某无罪。", []),
+    # an earlier judgement's crime, combined with this one, is not a charge of this document
+    ("被告人甲某犯容留他人吸毒罪，判处有期徒刑七个月，并处罚金人民币二千元；与之前犯诈骗罪、容留他人吸毒罪没有执行的"
+     "有期徒刑一年，并处罚金人民币七千元并罚，决定执行有期徒刑一年六个月，并处罚金人民币九千元。", ["容留他人吸毒罪"]),
+    ("被告人甲某犯滥伐林木罪，判处有期徒刑六个月，连同原犯敲诈勒索罪、寻衅滋事罪所判处的有期徒刑一年六个月，"
+     "决定执行有期徒刑一年十个月。", ["滥伐林木罪"]),
 ])
 def test_charges(decision, charges):
     assert [c.value for c in _one(decision).charges] == charges

@@ -828,6 +828,11 @@ EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总
 SET_ASIDE = compile_stdlib("SET_ASIDE", r"撤销", verbose=False)
 #: Clauses about an earlier conviction (parties section, procedure): not this sentence.
 PRIOR_SENTENCE = compile_stdlib("PRIOR_SENTENCE", r"曾因|曾于|曾被|刑满释放|前科|(?<!不得)假释|因犯[^，。；]{1,20}?罪于", verbose=False)
+#: Clauses of a decision that combine an earlier judgement's sentence with this one
+#: (与前罪未执行的有期徒刑六个月并罚, 连同原犯甲罪所判处的…): its crime and term are not this
+#: document's; only what follows 决定执行 in such a clause is read.
+EARLIER_SENTENCE = compile_stdlib(
+    "EARLIER_SENTENCE", r"前罪|之前犯|原犯|连同原|剩余刑期|余刑|尚未执行的|没有执行的|未执行的", verbose=False)
 
 
 # ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ..patterns import (
     CLAUSE_END_CHARS,
     CONFISCATION,
     DURATION,
+    EARLIER_SENTENCE,
     EXECUTED,
     FINE,
     ILLEGAL_GAINS,
@@ -184,6 +185,28 @@ def _clauses(text: str, lo: int, hi: int):
         yield start, hi
 
 
+def _this_judgement(text: str, clauses):
+    """The clauses without the parts that restate an earlier judgement's sentence.
+
+    In 犯甲罪，判处有期徒刑一年，与前罪未执行的有期徒刑六个月并罚，决定执行… the part from
+    与前罪 to 决定执行 names another judgement's crime and term; what follows 决定执行 is this
+    document's executed sentence again.
+    """
+    for a, b in clauses:
+        while (earlier := EARLIER_SENTENCE.search(text, a, b)) is not None:
+            cut = max(text.rfind("，", a, earlier.start()), text.rfind(",", a, earlier.start()))
+            start = cut + 1 if cut >= a else a
+            if start > a:
+                yield a, start
+            ex = EXECUTED.search(text, earlier.end(), b)
+            if ex is None:
+                a = b
+                break
+            a = ex.start()
+        if a < b:
+            yield a, b
+
+
 def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: int = 0) -> Sentence:
     """Read one defendant's sentence from its stretches of the decision text (which starts at ``floor``)."""
     charges: list[Span] = []
@@ -194,7 +217,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
     probation = confiscation = gains = rights = None
     term = None
     for lo, hi in stretches:
-        for a, b in _clauses(text, lo, hi):
+        for a, b in _this_judgement(text, _clauses(text, lo, hi)):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
             # (Later clauses start right after a clause end.)
             # (Not before the decision: 无前科劣迹…判决如下被告人甲… with no full stop between.)
