@@ -99,6 +99,25 @@ def test_legal_basis_inside_the_decision():
     assert [a.canonical for a in extract(cjtext.parse(before)).articles if a.role == "applied"] == ["刑法第267条第1款"]
 
 
+@pytest.mark.shared
+def test_real_applied_clauses_give_every_article(shared_texts):
+    # In each of the 801 real judgements, every article number printed in the legal-basis clause
+    # (N条, with or without 第) is one applied provision: none missed, none read twice.
+    # 5 clauses missed one before 第 left out, 笫 and shared 第…条 were read, and one judgement
+    # printing its basis inside the decision had none.
+    numbered = regex.compile(r"[0-9零〇一二两三四五六七八九十百千]+\s?条")
+    wrong = []
+    for text in shared_texts:
+        applied = [a for a in extract(text).articles if a.role == "applied"]
+        if not applied:
+            wrong.append(text[:40])
+            continue
+        clause = text[min(a.start for a in applied):max(a.end for a in applied)]
+        if len(numbered.findall(clause)) != len({a.start for a in applied if "条" in a.text}):
+            wrong.append(clause[:60])
+    assert len(shared_texts) > 800 and wrong == []
+
+
 def test_legal_basis_clause_with_genju():
     text = "本院认为，构成盗窃罪。根据《中华人民共和国刑法》第二百六十四条的规定，判决如下：被告人甲犯盗窃罪。"
     assert [a.canonical for a in find_articles(text) if a.role == "applied"] == ["刑法第264条"]
