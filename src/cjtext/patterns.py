@@ -936,6 +936,20 @@ ELSEWHERE_PREFIX = regex.compile(
 ANONYMISED_TAIL = regex.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
     r"|[\p{Han}--[某]])(?:某{1,2}(?:[0-9]{1,2}|[甲乙丙丁])?|[×Ｘ]{1,3}|[0-9]{1,2}|[甲乙丙丁])$", regex.V1)
+#: The start of a defendant's name in a narrative: an anonymised name (王某, 王某某, 王某甲,
+#: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
+#: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
+#: Characters that start the words after a name (王某在…, 王某伙同…, 王某驾驶…), never a name's last.
+_AFTER_NAME = "因在于的将被把以从为等已又也与和及称系是到经对向伙驾持拿用利携至去来回让叫找请帮替给跟同并即便就遂先后再还曾均都亦所未公住续"
+#: A character a name in a narrative may go on with (林某 → 林某淳).
+NAME_GOES_ON_WITH = regex.compile(rf"[\p{{Han}}--[{_AFTER_NAME}]]", regex.V1)
+NARRATIVE_ROLE = regex.compile(r"(?<![的及和与系是二两三四五六七八九十各])被告人\s?[:：]?\s?")
+NARRATIVE_NAME = regex.compile(
+    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
+    r"|[\p{Han}--[某在因的将被把以为等已又也称系是到经对]])"
+    r"(?:[0-9]{1,2}某|某(?:某|[甲乙丙丁]|[0-9]{1,2}(?![0-9年月日时]))?|[×ＸxX]{1,3}[0-9]?"
+    rf"|(?P<plain>[\p{{Han}}--[某{_AFTER_NAME}]]))",
+    regex.V1)
 #: Words that are never co-offenders' names: 他人, 二人, 以上三人, 将其.
 ELSEWHERE_NOT_A_NAME = regex.compile(r"^(?:他人|其他|其|该|以上|上述|前述|同案)|[一二两三四五六七八九十几0-9][人名个]$|其$|他人$")
 OTHER_PARTY = regex.compile(r"辩护人|诉讼代表人|法定代表人|法定代理人|委托代理人")
@@ -946,7 +960,9 @@ ANONYMISED_NAME = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-
 # Names followed by these are the start of another phrase, not a name.
 # (于 and 和 are surnames, so they are not on this list.)
 # (被告人供述和辩解, 被告人前科材料: items of an evidence list.)
-NOT_A_NAME = compile_stdlib("NOT_A_NAME", r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|供述|辩解|前科|《|》|[0-9]{3})", verbose=False)
+NOT_A_NAME = compile_stdlib("NOT_A_NAME", r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|供述|辩解|陈述|前科|《|》|[0-9]{3})", verbose=False)
+#: The end of a unit's name that runs into the next words (上海某某针织有限公司在经营期间).
+UNIT_NAME_END = regex.compile(r"有限责任公司|股份有限公司|有限公司|公司|厂|店|中心|协会|银行|学校|医院|集团|合作社|研究所|事务所|委员会")
 # A further name in a list: 被告人顾某、刘某犯…
 # (A role word may repeat before it: 被告单位甲公司、被告人乙某犯…)
 LISTED_NAME = regex.compile(r"[、和及]\s?(?:被告人|被告单位|原审被告人|上诉人)?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
