@@ -9,16 +9,7 @@ from .._frozen import frozen
 from ..document import Document, parse
 from ..io import Record
 from ..metadata import Metadata
-from ..patterns import (
-    CONVICTED,
-    EARLIER_FINDING,
-    NAME_GOES_ON_WITH,
-    NARRATIVE_NAME,
-    NARRATIVE_ROLE,
-    NOT_A_NAME,
-    UNIT_NAME_END,
-    UPHELD,
-)
+from ..patterns import CONVICTED, EARLIER_FINDING, UPHELD
 from ..sections import Section
 from .articles import Article, applied, find_articles
 from .factors import (
@@ -31,11 +22,12 @@ from .factors import (
 from .parties import (
     NAME_GOES_ON,
     Party,
-    _surnames,
     age_at,
     find_elsewhere,
     find_names,
+    find_narrative_parties,
     find_parties,
+    settle,
 )
 from .sentences import Penalty, Sentence, Span, find_sentences, sentence_for
 
@@ -251,8 +243,8 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         # No decision (fact descriptions such as CAIL2018's): nothing confirms the names, which
         # run into the next words, so each must be a name (王某依法… is 王某); with none in the
         # opening words, every 被告人 of the text counts.
-        parties = [q for q in (_settled(text, p) for p in parties) if q is not None] \
-            or _narrative_defendants(text, 0, len(text))
+        parties = [q for q in (settle(text, p) for p in parties) if q is not None] \
+            or find_narrative_parties(text)
     # Some corpora (LeCaRD) drop the parties paragraph: the procedure sentence
     # (指控被告人甲、乙犯…罪) and then the decision still name the defendants.
     for key in ("procedure", "judgment"):
@@ -390,59 +382,6 @@ def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> lis
     unmatched = [p for p in in_decision if p.name not in kept and _named(text, p.name, lo, hi, convicted=True)]
     extra = left if len(left) == len(unmatched) else unmatched
     return sorted([*kept.values(), *extra], key=lambda p: p.start)
-
-
-def _narrative_defendants(text: str, lo: int, hi: int) -> list[Party]:
-    """Defendants of a text with only a narrative (no parties, no decision to confirm them).
-
-    After 被告人 a name runs into the next words (被告人王某依法…, 被告人林某淳驾驶…). A name
-    is its anonymised form (王某, 徐1某, 刘×) or, unmarked, two characters from a known surname;
-    it goes on by one character while every mention of it in the text goes on with that
-    character (林某 is always 林某淳; 王某 is followed by many words). Names listed after
-    the first (被告人甲某、乙某) count too. Units are read as in a parties section.
-    """
-    out: dict[str, Party] = {q.name: q for q in (_settled(text, p) for p in find_parties(text, lo, hi, attributes=False)
-                                                  if "单位" in p.role) if q is not None}
-    for m in NARRATIVE_ROLE.finditer(text, lo, hi):
-        pos = m.end()
-        while (name := _settled_name(text, text[pos:min(hi, pos + 12)])) is not None:
-            if name not in out:
-                out[name] = Party(text[m.start():pos + len(name)], m.start(), pos + len(name), name, False,
-                                  "被告人")
-            pos += len(name)
-            if not text.startswith("、", pos):
-                break
-            pos += 1
-    return sorted(out.values(), key=lambda p: p.start)
-
-
-def _settled(text: str, p: Party) -> Party | None:
-    if "单位" in p.role:
-        end = UNIT_NAME_END.search(p.name)
-        name = p.name[:end.end()] if end else p.name
-    else:
-        name = _settled_name(text, p.name)
-    return None if name is None else p if name == p.name else replace(p, name=name)
-
-
-def _settled_name(text: str, raw: str) -> str | None:
-    """The name at the start of ``raw`` (the words after 被告人), or ``None``."""
-    m = NARRATIVE_NAME.match(raw)
-    if m is None or NOT_A_NAME.search(raw, 0, 4):
-        return None
-    name = m.group()
-    surnames, compound = _surnames()
-    # An unmarked name starts with a surname and is mentioned again (被告人陆续… is no name).
-    if m.group("plain") and ((name[:2] not in compound and name[0] not in surnames) or text.count(name) < 2):
-        return None
-    # 林某 is 林某淳 when every one of two or more 林某 goes on with 淳, a character that
-    # can be part of a name (温某在云浮市…, twice, is 温某).
-    while len(name) < min(len(raw), 4) and NAME_GOES_ON_WITH.match(raw, len(name)):
-        longer = name + raw[len(name)]
-        if text.count(name) < 2 or text.count(name) != text.count(longer):
-            return name
-        name = longer
-    return name
 
 
 def _convictions(text: str, names: list[str], regions) -> list[tuple[str, Span]]:

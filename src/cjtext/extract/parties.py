@@ -10,7 +10,7 @@ and counted apart from the defendants.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -31,8 +31,11 @@ from ..patterns import (
     LIST_JUNK,
     LISTED_NAME,
     NAME_END,
+    NAME_GOES_ON_WITH,
     NAME_SEPARATOR,
     NAME_THEN_CHARGE,
+    NARRATIVE_NAME,
+    NARRATIVE_ROLE,
     NOT_A_NAME,
     NOT_DEFENDANT_ROLE,
     OCCUPATION,
@@ -41,10 +44,11 @@ from ..patterns import (
     PRIOR,
     SEX,
     SPACE,
+    UNIT_NAME_END,
     UNIT_WORDS,
 )
 
-__all__ = ["Party", "find_parties", "find_elsewhere", "find_names", "age_at"]
+__all__ = ["Party", "find_parties", "find_narrative_parties", "settle", "find_elsewhere", "find_names", "age_at"]
 
 
 
@@ -292,6 +296,68 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     text = resources.files("cjtext").joinpath("data/surnames.txt").read_text(encoding="utf-8")
     words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
+    """Defendants of a text with only a narrative: no parties paragraph, no decision to confirm them.
+
+    After 被告人 a name runs into the next words (被告人王某依法…, 被告人林某淳驾驶…): see
+    :func:`settle`. Names listed after the first (被告人甲某、乙某) count too; units
+    (被告单位) are read as in a parties section, their names cut after 公司, 厂 and the like.
+
+    Examples
+    --------
+    >>> text = "经审理查明，被告人林某淳驾驶小车撞伤行人。被告人王某依法应予处罚，林某淳报警。"
+    >>> [p.name for p in find_narrative_parties(text)]
+    ['林某淳', '王某']
+    """
+    hi = len(text) if hi is None else hi
+    out: dict[str, Party] = {}
+    for p in find_parties(text, lo, hi, attributes=False):
+        if "单位" in p.role and (q := settle(text, p)) is not None:
+            out.setdefault(q.name, q)
+    for m in NARRATIVE_ROLE.finditer(text, lo, hi):
+        pos = m.end()
+        while (name := _settled_name(text, text[pos:min(hi, pos + 12)])) is not None:
+            out.setdefault(name, Party(text[m.start():pos + len(name)], m.start(), pos + len(name), name, False,
+                                       "被告人"))
+            pos += len(name)
+            if not text.startswith("、", pos):
+                break
+            pos += 1
+    return sorted(out.values(), key=lambda p: p.start)
+
+
+def settle(text: str, p: Party) -> Party | None:
+    """``p`` with the name its words start with when nothing confirms it, or ``None``.
+
+    A person's name is its anonymised form (王某, 徐1某, 刘×) or, unmarked, two characters
+    starting with a known surname, mentioned again; it goes on by one character while every
+    one of two or more mentions in ``text`` does (林某 always 林某淳), never with a character
+    that starts the next words (王某在…, 王某伙同…). A unit's name ends at 公司, 厂 and the like.
+    """
+    if "单位" in p.role:
+        end = UNIT_NAME_END.search(p.name)
+        name = p.name[:end.end()] if end else p.name
+    else:
+        name = _settled_name(text, p.name)
+    return None if name is None else p if name == p.name else replace(p, name=name)
+
+
+def _settled_name(text: str, raw: str) -> str | None:
+    m = NARRATIVE_NAME.match(raw)
+    if m is None or NOT_A_NAME.search(raw, 0, 4):
+        return None
+    name = m.group()
+    surnames, compound = _surnames()
+    if m.group("plain") and ((name[:2] not in compound and name[0] not in surnames) or text.count(name) < 2):
+        return None  # 被告人陆续… is no name
+    while len(name) < min(len(raw), 4) and NAME_GOES_ON_WITH.match(raw, len(name)):
+        longer = name + raw[len(name)]
+        if text.count(name) < 2 or text.count(name) != text.count(longer):
+            return name
+        name = longer
+    return name
 
 
 def age_at(birth: dt.date | None, when: dt.date | None) -> int | None:
