@@ -468,6 +468,8 @@ def test_fine_is_not_illegal_gains_or_confiscation():
     ("被告人甲某犯非法获取计算机信息系统数据罪、非法控制计算机信息系统罪，判处有期徒刑二年。",
      ["非法获取计算机信息系统数据罪", "非法控制计算机信息系统罪"]),
     ("被告人甲某犯生产、销售伪劣产品罪，判处有期徒刑二年。", ["生产、销售伪劣产品罪"]),
+    # 犯 left out in the decision
+    ("一、被告人乙某犯滥伐林木罪，判处拘役五个月。二、被告人甲某滥伐林木罪，判处拘役五个月。", ["滥伐林木罪"]),
     ("以寻衅滋事罪判处被告人甲某有期徒刑一年。", ["寻衅滋事罪"]),
     ("被告人甲某无罪。", []),
     # an earlier judgement's crime, combined with this one, is not a charge of this document

@@ -768,6 +768,10 @@ CHARGE = compile_stdlib(
 CHARGE_MORE = compile_verbose(
     r"""\s?[、和及]\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?罪)(?=[，。；,;、\s（(]|$|判处|决定)"""
 )
+#: A crime right after the name when 犯 is left out: 被告人甲滥伐林木罪，判处…
+CHARGE_AFTER_NAME = compile_verbose(
+    r"""(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、犯]{2,30}?罪)(?=[，,]\s?(?:判处|单处|免予|免除))"""
+)
 #: A crime named before the defendant: 以寻衅滋事罪分别判处罗某、何某…
 CHARGE_NAMED = compile_verbose(
     r"""以\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,30}?罪)(?=\s?(?:分别|对被告人|对|判处|判决|定罪))"""

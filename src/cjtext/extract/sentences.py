@@ -23,6 +23,7 @@ from ..numerals import parse_date, parse_number
 from ..patterns import (
     ACQUITTAL_CONTEXT,
     CHARGE,
+    CHARGE_AFTER_NAME,
     CHARGE_MORE,
     CHARGE_NAMED,
     CLAUSE_END,
@@ -276,6 +277,13 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
             t = TERM_DATES.search(text, a, b)
             if t and term is None:
                 term = (_safe_date(t.group("start")), _safe_date(t.group("end")))
+    if not charges:
+        # 被告人甲滥伐林木罪，判处… (犯 left out): the crime right after the name.
+        for lo, hi in stretches:
+            c = CHARGE_AFTER_NAME.match(text, lo + len(name), hi) if text.startswith(name, lo) else None
+            if c is not None:
+                charges.append(Span(c.group("charge"), c.start("charge"), c.end("charge"), c.group("charge")))
+                break
     penalty = executed or (counts[0][1] if counts else None)
     fine = executed_fine
     if fine is None and fines:
