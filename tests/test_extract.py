@@ -282,6 +282,16 @@ def test_real_judgements_state_a_sentence_for_nearly_every_defendant(shared_text
     assert len(unknown) / len(defendants) <= 0.005, unknown
 
 
+def test_parties_sentence_without_attributes_reads_its_list():
+    # the opening sentence names both defendants with no sex or birth date: not a parties
+    # paragraph whose entries each name one person, so its list is read, and the decision confirms it
+    text = ("某某县人民法院刑事判决书（2014）某刑初字第1号：被告人甲某、乙某均于2014年6月16日因涉嫌非法捕捞水产品罪"
+            "被刑事拘留。某某县人民检察院指控被告人甲某、乙某犯非法捕捞水产品罪。经审理查明：二被告人在禁渔期捕鱼。"
+            "本院认为，二被告人构成非法捕捞水产品罪。判决如下：一、被告人甲某犯非法捕捞水产品罪，判处有期徒刑八个月。"
+            "二、被告人乙某犯非法捕捞水产品罪，判处有期徒刑六个月。")
+    assert [(d.name, d.penalty.months) for d in extract(text).defendants] == [("甲某", 8), ("乙某", 6)]
+
+
 @pytest.mark.parametrize("text, names", [
     # fact descriptions with no parties paragraph and no decision (as in CAIL2018): a name ends
     # where the next words begin, and goes on only as far as every mention of it does

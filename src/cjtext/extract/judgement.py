@@ -245,6 +245,10 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         # opening words, every 被告人 of the text counts.
         parties = [q for q in (settle(text, p) for p in parties) if q is not None] \
             or find_narrative_parties(text)
+    elif parties and not upheld and not any(p.sex or p.birth_date or p.ethnicity for p in parties):
+        # A "parties paragraph" with no sex, birth or ethnicity may be a sentence of the
+        # narrative (…指控原审被告人何某某、严某犯赌博罪): read its lists, confirmed by the decision.
+        parties = _named_in_decision(find_parties(text, plo, phi, lists=True), text, dlo, jhi) or parties
     # Some corpora (LeCaRD) drop the parties paragraph: the procedure sentence
     # (指控被告人甲、乙犯…罪) and then the decision still name the defendants.
     for key in ("procedure", "judgment"):
