@@ -940,14 +940,15 @@ ELSEWHERE_PREFIX = regex.compile(
 ANONYMISED_TAIL = regex.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
     r"|[\p{Han}--[某]])(?:某{1,2}(?:[0-9]{1,2}|[甲乙丙丁])?|[×Ｘ]{1,3}|[0-9]{1,2}|[甲乙丙丁])$", regex.V1)
-#: The start of a defendant's name in a narrative: an anonymised name (王某, 王某某, 王某甲,
-#: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
-#: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
 #: Characters that start the words after a name (王某在…, 王某伙同…, 王某驾驶…), never a name's last.
 _AFTER_NAME = "因在于的将被把以从为等已又也与和及称系是到经对向伙驾持拿用利携至去来回让叫找请帮替给跟同并即便就遂先后再还曾均都亦所未公住续"
 #: A character a name in a narrative may go on with (林某 → 林某淳).
 NAME_GOES_ON_WITH = regex.compile(rf"[\p{{Han}}--[{_AFTER_NAME}]]", regex.V1)
+#: 被告人 before a name in a narrative (not 二被告人, 各被告人).
 NARRATIVE_ROLE = regex.compile(r"(?<![的及和与系是二两三四五六七八九十各])被告人\s?[:：]?\s?")
+#: The start of a defendant's name in a narrative: an anonymised name (王某, 王某某, 王某甲,
+#: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
+#: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
 NARRATIVE_NAME = regex.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
     r"|[\p{Han}--[某在因的将被把以为等已又也称系是到经对]])"
