@@ -17,6 +17,14 @@ def _jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def shared_rows(relpath: str) -> list[dict]:
+    """The records of a JSONL file under ../shared/corpora; the test is skipped when it is absent."""
+    path = SHARED / relpath
+    if not path.exists():
+        pytest.skip(f"../shared/corpora/{relpath} not present")
+    return _jsonl(path)
+
+
 def bundled_docs() -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8"))
             for p in sorted((CORPUS / "judgements").glob("*.txt"))]
@@ -30,12 +38,8 @@ def bundled_gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def shared_judge_dev() -> tuple[dict[str, str], list[dict]]:
     """(id -> text, gold records) of ../shared/corpora/judge-dev; skipped when absent."""
-    docs_path = SHARED / "judge-dev" / "docs.jsonl"
-    if not docs_path.exists():
-        pytest.skip("../shared/corpora/judge-dev not present")
-    docs = {d["id"]: d["text"] for d in _jsonl(docs_path)}
-    gold = _jsonl(SHARED / "judge-dev" / "gold.jsonl")
-    return docs, gold
+    docs = {d["id"]: d["text"] for d in shared_rows("judge-dev/docs.jsonl")}
+    return docs, shared_rows("judge-dev/gold.jsonl")
 
 
 @pytest.fixture(scope="session")

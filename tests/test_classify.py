@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import CORPUS, SHARED, _jsonl, bundled_docs
+from conftest import CORPUS, bundled_docs, shared_rows
 from sklearn.base import clone
 
 from cjtext.classifier import (
@@ -378,10 +378,7 @@ def test_default_model_on_sentences_we_wrote(text, expected):
 # ---------------------------------------------------------------------------
 @pytest.mark.shared
 def test_default_model_on_real_case_reports():
-    path = SHARED / "cyber-cases-dev" / "cases.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/corpora/cyber-cases-dev not present")
-    rows = _jsonl(path)
+    rows = shared_rows("cyber-cases-dev/cases.jsonl")
     texts, labels = [x["text"] for x in rows], [x["label"] for x in rows]
     model = Model.load()
     r = classification_report(labels, model.predict_proba(texts), model.classes_)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from conftest import bundled_docs, bundled_gold
+from conftest import bundled_docs, bundled_gold, shared_rows
 
 import cjtext
 from cjtext.extract import FactorVocabulary, extract
@@ -315,12 +315,7 @@ def test_defendants_of_real_fact_descriptions():
     # Measured 2026-11-24: 96.96% of those names found, the names found exactly those in 92.0% of
     # texts (the rest mostly co-defendants and units the text also calls 被告人/被告单位, which
     # the labels leave out, and about 50 labels with a stray bracket or colon: ）李某).
-    from conftest import SHARED, _jsonl
-
-    path = SHARED / "cail2018-sample" / "docs.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/corpora/cail2018-sample not present")
-    rows = _jsonl(path)
+    rows = shared_rows("cail2018-sample/docs.jsonl")
     found = exact = 0
     for r in rows:
         names = {d.name for d in extract(r["text"]).defendants}

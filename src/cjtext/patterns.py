@@ -935,13 +935,20 @@ NAME_SEPARATOR = regex.compile(r"以及|[、和及与]")
 ELSEWHERE_PREFIX = regex.compile(
     r"^(?:同案人|同案犯|同伙|犯罪嫌疑人|被告人|伙同|纠集|指使|安排|邀集|通过|联系|受雇于|雇佣|雇用|带领|告诉"
     r"|介绍|以及|与|和|及|同|经|给|向|从|由|让|将|把|对|请|找|叫|帮|替)")
+#: Compound surnames (the single ones are data: cjtext/data/surnames.txt).
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+                     "夏侯", "令狐", "独孤", "端木", "申屠", "澹台", "轩辕", "南宫", "万俟", "闻人", "钟离", "呼延",
+                     "西门", "百里", "东郭", "第五")
+_COMPOUND = "|".join(COMPOUND_SURNAMES)
+#: Characters that start the words after a name (王某在…, 王某伙同…, 王某驾驶…), never a name's last.
+_AFTER_NAME = "因在于的将被把以从为等已又也与和及称系是到经对向伙驾持拿用利携至去来回让叫找请帮替给跟同并即便就遂先后再还曾均都亦所未公住续"
+#: Of those, the ones that are no surname either: never a name's first character (被告人在…).
+_NEVER_FIRST = "在因的将被把以为等已又也称系是到经对"
 #: An anonymised name at the end of a list item: the surname (one character, or two of a
 #: compound surname) and the mark (员工蒋某某 → 蒋某某, 价格向刘× → 刘×).
 ANONYMISED_TAIL = regex.compile(
-    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
-    r"|[\p{Han}--[某]])(?:某{1,2}(?:[0-9]{1,2}|[甲乙丙丁])?|[×Ｘ]{1,3}|[0-9]{1,2}|[甲乙丙丁])$", regex.V1)
-#: Characters that start the words after a name (王某在…, 王某伙同…, 王某驾驶…), never a name's last.
-_AFTER_NAME = "因在于的将被把以从为等已又也与和及称系是到经对向伙驾持拿用利携至去来回让叫找请帮替给跟同并即便就遂先后再还曾均都亦所未公住续"
+    rf"(?:{_COMPOUND}|[\p{{Han}}--[某]])(?:某{{1,2}}(?:[0-9]{{1,2}}|[甲乙丙丁])?|[×Ｘ]{{1,3}}|[0-9]{{1,2}}|[甲乙丙丁])$",
+    regex.V1)
 #: A character a name in a narrative may go on with (林某 → 林某淳).
 NAME_GOES_ON_WITH = regex.compile(rf"[\p{{Han}}--[{_AFTER_NAME}]]", regex.V1)
 #: 被告人 before a name in a narrative (not 二被告人, 各被告人).
@@ -950,8 +957,7 @@ NARRATIVE_ROLE = regex.compile(r"(?<![的及和与系是二两三四五六七八
 #: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
 #: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
 NARRATIVE_NAME = regex.compile(
-    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|独孤|端木|申屠|澹台|轩辕|南宫"
-    r"|[\p{Han}--[某在因的将被把以为等已又也称系是到经对]])"
+    rf"(?:{_COMPOUND}|[\p{{Han}}--[某{_NEVER_FIRST}]])"
     r"(?:[0-9]{1,2}某|某(?:某|[甲乙丙丁]|[0-9]{1,2}(?![0-9年月日时]))?|[×ＸxX]{1,3}[0-9]?"
     rf"|(?P<plain>[\p{{Han}}--[某{_AFTER_NAME}]]))",
     regex.V1)

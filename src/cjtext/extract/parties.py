@@ -22,6 +22,7 @@ from ..patterns import (
     ANONYMISED_NAME,
     ANONYMISED_TAIL,
     BIRTH,
+    COMPOUND_SURNAMES,
     DETENTION,
     EDUCATION,
     ELSEWHERE,
@@ -292,10 +293,10 @@ def _elsewhere_name(part: str, bounded: bool) -> str | None:
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """(single-character, compound) surnames from ``data/surnames.txt``."""
+    """(single-character surnames from ``data/surnames.txt``, compound surnames)."""
     text = resources.files("cjtext").joinpath("data/surnames.txt").read_text(encoding="utf-8")
-    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
-    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+    words = frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return words, frozenset(COMPOUND_SURNAMES)
 
 
 def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
@@ -354,7 +355,8 @@ def _settled_name(text: str, raw: str) -> str | None:
         return None  # 被告人陆续… is no name
     while len(name) < min(len(raw), 4) and NAME_GOES_ON_WITH.match(raw, len(name)):
         longer = name + raw[len(name)]
-        if text.count(name) < 2 or text.count(name) != text.count(longer):
+        mentions = text.count(name)
+        if mentions < 2 or mentions != text.count(longer):
             return name
         name = longer
     return name
