@@ -101,6 +101,8 @@ DEFENDANT_COLUMNS: dict[str, tuple[str, str, str]] = {
     "political_rights": ("boolean", "", "deprivation of political rights (剥夺政治权利) imposed"),
     "term_start": ("string", "ISO date", "start of the term as stated"),
     "term_end": ("string", "ISO date", "end of the term as stated"),
+    "probation_start": ("string", "ISO date", "start of the probation period as stated"),
+    "probation_end": ("string", "ISO date", "end of the probation period as stated"),
     **{f"f_{f}": ("boolean", "", f"the court accepts the sentencing factor {f}") for f in FACTOR_LABELS},
     "n_factors_rejected": ("Int64", "", "factor mentions the court rejects"),
 }
@@ -175,6 +177,8 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
             "political_rights": s.political_rights is not None,
             "term_start": s.term_start.isoformat() if s.term_start else None,
             "term_end": s.term_end.isoformat() if s.term_end else None,
+            "probation_start": s.probation_start.isoformat() if s.probation_start else None,
+            "probation_end": s.probation_end.isoformat() if s.probation_end else None,
             **{f"f_{f}": f in accepted for f in FACTOR_LABELS},
             "n_factors_rejected": sum(m.status == "rejected" for m in d.factor_mentions),
         })

@@ -827,7 +827,17 @@ TERM_DATES = compile_stdlib(
     "TERM_DATES",
     r"""自\s?(?P<start>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?起\s?至\s?(?P<end>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?止"""
 )
-EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总和刑期", verbose=False)
+#: A term served in parts: …自A起至B止，又自C起至D止 (released, then taken back): it ends at D.
+TERM_DATES_MORE = compile_stdlib("TERM_DATES_MORE", r"[，,；;]?\s?(?:又|再)\s?(?=自)", verbose=False)
+#: What a period of dates belongs to, the nearest word before it: the probation period
+#: (缓刑考验期限，从判决确定之日起计算，即自…) or the term (刑期从判决执行之日起计算…即自…).
+PERIOD_OF = compile_stdlib("PERIOD_OF", r"(?P<probation>考验期|缓刑)|(?P<term>刑期)", verbose=False)
+#: The words of a custodial term, read or not (有期徒刑七个个月: misprinted, but not a fine alone).
+TERM_WORD = compile_stdlib("TERM_WORD", r"有期徒刑|拘役", verbose=False)
+#: The executed sentence after 数罪并罚 and its wordings (决定数罪并罚，执行…; 数罪并罚，判处…).
+#: A total printed first (总和刑期…，决定执行…) is also one: the last with a penalty after it counts.
+EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总和刑期|并罚[，,]?\s?(?:执行|判处)",
+                          verbose=False)
 #: Clauses of an appeal ruling that quote the overturned sentence.
 SET_ASIDE = compile_stdlib("SET_ASIDE", r"撤销", verbose=False)
 #: Clauses about an earlier conviction (parties section, procedure): not this sentence.

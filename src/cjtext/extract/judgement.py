@@ -99,6 +99,8 @@ class Defendant:
                 "political_rights": sp(s.political_rights),
                 "term_start": s.term_start.isoformat() if s.term_start else None,
                 "term_end": s.term_end.isoformat() if s.term_end else None,
+                "probation_start": s.probation_start.isoformat() if s.probation_start else None,
+                "probation_end": s.probation_end.isoformat() if s.probation_end else None,
                 "factor_mentions": [f.to_dict() for f in self.factor_mentions]}
 
 
@@ -446,5 +448,5 @@ def _map_sentence(doc: Document, s: Sentence) -> Sentence:
         pen = _span_fields(doc, pen)
     return Sentence(s.name, tuple(m(c) for c in s.charges), pen, s.counts, m(s.probation), m(s.fine),
                     tuple(m(f) for f in s.fines), m(s.confiscation), m(s.illegal_gains),
-                    m(s.political_rights), s.term_start, s.term_end)
+                    m(s.political_rights), s.term_start, s.term_end, s.probation_start, s.probation_end)
 

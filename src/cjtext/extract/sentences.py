@@ -3,8 +3,9 @@
 The decision text is cut into one stretch per defendant (from a mention of the
 defendant's name to the next mention of another defendant). In a stretch:
 
-* each count is 犯…罪 followed by its penalty; with several counts (数罪并罚)
-  the sentence after 决定执行 is the executed one;
+* each count is 犯…罪 followed by its penalty (up to the next 犯…罪); with
+  several counts (数罪并罚) the sentence after 决定执行 is the executed one, the
+  last one stated when a total comes first (总和刑期…，决定执行…);
 * the fine is the executed fine when stated after 决定执行, else the sum of the
   counts' fines;
 * clauses that set aside an earlier judgement (撤销…) are skipped, since they
@@ -35,11 +36,14 @@ from ..patterns import (
     FINE,
     ILLEGAL_GAINS,
     PENALTY,
+    PERIOD_OF,
     POLITICAL_RIGHTS,
     PRIOR_SENTENCE,
     PROBATION_WORD,
     SET_ASIDE,
     TERM_DATES,
+    TERM_DATES_MORE,
+    TERM_WORD,
 )
 from .parties import find_names
 
@@ -95,6 +99,8 @@ class Sentence:
     political_rights: Span | None = None
     term_start: dt.date | None = None
     term_end: dt.date | None = None
+    probation_start: dt.date | None = None
+    probation_end: dt.date | None = None
 
     @property
     def probation_months(self):
@@ -216,7 +222,8 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
     fines: list[Span] = []
     executed_fine: Span | None = None
     probation = confiscation = gains = rights = None
-    term = None
+    term = probation_dates = None
+    term_word = False   # 有期徒刑/拘役 printed, even when its length is not readable
     for lo, hi in stretches:
         for a, b in _this_judgement(text, _clauses(text, lo, hi)):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
@@ -233,6 +240,10 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                 if not any(s.value == c.group("charge") for s in charges):
                     charges.append(Span(c.group("charge"), c.start("charge"), c.end("charge"), c.group("charge")))
             ex = EXECUTED.search(text, a, b)
+            split = ex.start() if ex else b
+            # Each count runs from its 犯…罪 (or list 犯甲罪、乙罪) to the next one:
+            # 犯甲罪，判处有期徒刑一年，犯乙罪，判处有期徒刑八个月，决定执行… is one clause.
+            named: list[tuple[str, int]] = []   # (last crime of a list, where its penalty may start)
             for c in CHARGE.finditer(text, a, b):
                 found = [c]
                 while (more := CHARGE_MORE.match(text, found[-1].end(), b)) is not None:
@@ -240,13 +251,22 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                 for f in found:
                     if not any(s.value == f.group("charge") for s in charges):
                         charges.append(Span(f.group("charge"), f.start("charge"), f.end("charge"), f.group("charge")))
-            split = ex.start() if ex else b
-            pen = _penalty_in(text, a, split)
-            if pen is not None:
-                last = charges[-1].value if charges else ""
-                counts.append((last, pen))
+                if c.start() < split:
+                    named.append((found[-1].group("charge"), found[-1].end()))
+            if named:
+                for k, (crime, at) in enumerate(named):
+                    pen = _penalty_in(text, at, named[k + 1][1] if k + 1 < len(named) else split)
+                    if pen is not None:
+                        counts.append((crime, pen))
+            else:
+                pen = _penalty_in(text, a, split)
+                if pen is not None:
+                    counts.append((charges[-1].value if charges else "", pen))
             if ex is not None:
-                executed = _penalty_in(text, ex.end(), b) or executed
+                # 总和刑期…，决定执行…: the last executed penalty stated is the one served.
+                for e in EXECUTED.finditer(text, ex.start(), b):
+                    executed = _penalty_in(text, e.end(), b) or executed
+            term_word = term_word or TERM_WORD.search(text, a, b) is not None
             for f in FINE.finditer(text, a, b):
                 value = _money_or_none(f.group("amount"))
                 if value is None:
@@ -275,8 +295,12 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                 val = "life" if r.group("life") else parse_duration(r.group("duration") or "")
                 rights = Span(r.group(), r.start(), r.end(), val)
             t = TERM_DATES.search(text, a, b)
-            if t and term is None:
-                term = (_safe_date(t.group("start")), _safe_date(t.group("end")))
+            if t is not None:
+                period = _period(text, t)
+                if _period_of(text, max(lo, t.start() - 120), t.start()) == "probation":
+                    probation_dates = probation_dates or period
+                else:
+                    term = term or period
     if not charges:
         # 被告人甲滥伐林木罪，判处… (犯 left out): the crime right after the name.
         for lo, hi in stretches:
@@ -291,11 +315,31 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
         value = int(total) if total == int(total) else float(total)
         fine = fines[0] if len(fines) == 1 else Span(text[fines[0].start:fines[-1].end], fines[0].start, fines[-1].end, value)
     if penalty is None:
-        penalty = Penalty("fine_only") if fine is not None and charges else Penalty("unknown")
+        # A term printed but not readable (有期徒刑七个个月) is not a fine alone.
+        penalty = Penalty("fine_only") if fine is not None and charges and not term_word else Penalty("unknown")
     if penalty.kind == "acquitted":
         charges = []
     return Sentence(name, tuple(charges), penalty, tuple(counts), probation, fine, tuple(fines),
-                    confiscation, gains, rights, *(term or (None, None)))
+                    confiscation, gains, rights, *(term or (None, None)), *(probation_dates or (None, None)))
+
+
+def _period(text: str, t) -> tuple[dt.date | None, dt.date | None]:
+    """(start, end) of the dates matched by ``t``, ending with any part after it (…，又自…起至…止)."""
+    start, end = t.group("start"), t.group("end")
+    while (more := TERM_DATES_MORE.match(text, t.end())) is not None:
+        t = TERM_DATES.match(text, more.end())
+        if t is None:
+            break
+        end = t.group("end")
+    return _safe_date(start), _safe_date(end)
+
+
+def _period_of(text: str, lo: int, hi: int) -> str | None:
+    """``"probation"`` or ``"term"``: the nearest of 考验期 / 刑期 before a period of dates."""
+    kind = None
+    for m in PERIOD_OF.finditer(text, lo, hi):
+        kind = m.lastgroup
+    return kind
 
 
 def _safe_date(s: str) -> dt.date | None:
