@@ -485,6 +485,14 @@ def _one(decision: str, name: str = "甲某"):
      "决定执行有期徒刑一年五个月。", "fixed_term", 17, None, None),
     ("被告人甲某犯赌博罪，判处有期徒刑十个月，犯寻衅滋事罪，判处有期徒刑六个月，合并执行有期徒刑一年四个月，"
      "决定执行有期徒刑一年二个月。", "fixed_term", 14, None, None),
+    # a fine restated in a note on paying it is the same fine; a second count's equal fine is another
+    ("被告人甲某犯危险驾驶罪，判处拘役二个月，并处罚金人民币四千元。（刑期从判决执行之日起计算。罚金人民币四千元，"
+     "限在本判决生效后十日内缴纳。）", "criminal_detention", 2, None, 4000),
+    ("被告人甲某犯危险驾驶罪，判处拘役一个月，缓刑二个月，并处罚金人民币二千元。（缓刑考验期限，从判决确定之日起计算。"
+     "罚金人民币二千元已缴纳）", "criminal_detention", 1, 2, 2000),
+    ("被告人甲某犯盗窃罪，判处有期徒刑一年，罚金二千元；犯诈骗罪，判处有期徒刑一年，罚金二千元，限判决生效后十日内缴纳。",
+     "fixed_term", 12, None, 4000),
+    ("被告人甲某犯盗窃罪，判处有期徒刑一年，并处罚金人民币一千五百元五角。", "fixed_term", 12, None, 1500.5),
     # a term printed but not readable is not a fine alone
     ("被告人甲某犯容留他人吸毒罪，判处有期徒刑五个个月，并处罚金人民币二千元。", "unknown", None, None, 2000),
 ])
@@ -523,6 +531,19 @@ def test_term_and_probation_dates(decision, term, probation):
     def iso(d):
         return d.isoformat() if d else None
     assert ((iso(s.term_start), iso(s.term_end)), (iso(s.probation_start), iso(s.probation_end))) == (term, probation)
+
+
+@pytest.mark.parametrize("decision, gains", [
+    ("被告人甲某犯盗窃罪，判处有期徒刑一年。二、追缴被告人甲某违法所得人民币二千二百零八元三角。", 2208.3),
+    ("被告人甲某犯诈骗罪，判处有期徒刑一年。二、退赃款人民币四万五千六百元四角七分发还被害人。", 45600.47),
+    ("被告人甲某犯诈骗罪，判处有期徒刑一年。二、继续追缴所得赃款30000元。", 30000),
+    # the words of a charge are not illegal gains, nor is the fine after them
+    ("被告人甲某犯掩饰、隐瞒犯罪所得罪，判处拘役四个月，缓刑六个月，并处罚金人民币一万元。", None),
+    ("被告人甲某犯掩饰、隐瞒犯罪所得、犯罪所得收益罪，判处有期徒刑十个月，并处罚金人民币5000元。", None),
+])
+def test_illegal_gains(decision, gains):
+    s = _one(decision)
+    assert (s.illegal_gains.value if s.illegal_gains else None) == gains
 
 
 def test_fine_is_not_illegal_gains_or_confiscation():

@@ -806,17 +806,25 @@ PENALTY = compile_verbose(
     """
 )
 PROBATION = regex.compile(r"缓刑")
+#: 角 and 分 after 元 (人民币二千二百零八元三角, 十万八千六百六十四元四角七分).
+MONEY_FRACTION = r"(?:(?P<jiao>[0-9零〇一二三四五六七八九])\s?角)?(?:(?P<fen>[0-9零〇一二三四五六七八九])\s?分)?"
 FINE = compile_stdlib(
     "FINE",
-    rf"""(?P<kw>罚金)\s?(?:人民币|人民|RMB)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元"""
+    rf"""(?P<kw>罚金)\s?(?:人民币|人民|RMB)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION}"""
 )
+#: A note on paying a fine (罚金人民币三千元已缴纳 / 罚金…，限在本判决生效后十日内缴纳): with the
+#: amount of a fine already imposed, the same fine again, not another.
+FINE_PAYMENT = compile_stdlib("FINE_PAYMENT", r"[^。；）)]{0,20}?(?:缴纳|交纳|缴清|预交|预缴|缴付)", verbose=False)
 CONFISCATION = compile_stdlib(
     "CONFISCATION",
-    rf"""没收(?:其|被告人)?(?:个人)?(?:全部)?财产(?:\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元)?"""
+    rf"""没收(?:其|被告人)?(?:个人)?(?:全部)?财产(?:\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION})?"""
 )
+#: Illegal gains and their amount; not the words of a charge (掩饰、隐瞒犯罪所得、犯罪所得收益罪)
+#: and not across a fine (…罪，判处拘役四个月，并处罚金人民币一万元).
 ILLEGAL_GAINS = compile_stdlib(
     "ILLEGAL_GAINS",
-    rf"""(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)[^。；]{{0,20}}?(?:共计|合计)?\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元
+    rf"""(?<!隐瞒)(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)(?!收益|罪)
+         (?:(?!罚金)[^。；]){{0,20}}?(?:共计|合计)?\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION}
        | (?:人民币|人民)\s?(?P<amount2>{AMOUNT_NUMBER})\s?元[^。；，]{{0,6}}?(?:违法所得|犯罪所得|赃款)"""
 )
 POLITICAL_RIGHTS = compile_stdlib(

@@ -34,6 +34,7 @@ from ..patterns import (
     EARLIER_SENTENCE,
     EXECUTED,
     FINE,
+    FINE_PAYMENT,
     ILLEGAL_GAINS,
     PENALTY,
     PERIOD_OF,
@@ -148,6 +149,19 @@ def _money_or_none(text: str | None):
         return parse_money(text) if text else None
     except (ValueError, ArithmeticError):
         return None
+
+
+def _amount(m, group: str):
+    """The amount of money in ``m``'s ``group``, with any 角 and 分 after 元."""
+    value = _money_or_none(m.group(group))
+    jiao, fen = m.groupdict().get("jiao"), m.groupdict().get("fen")
+    if value is None or not (jiao or fen):
+        return value
+    try:
+        total = Decimal(repr(value)) + _num(jiao) / 10 + _num(fen) / 100
+    except (ValueError, ArithmeticError):
+        return value
+    return int(total) if total == int(total) else float(total)
 
 
 def parse_money(text: str) -> int | float:
@@ -268,10 +282,14 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                     executed = _penalty_in(text, e.end(), b) or executed
             term_word = term_word or TERM_WORD.search(text, a, b) is not None
             for f in FINE.finditer(text, a, b):
-                value = _money_or_none(f.group("amount"))
+                value = _amount(f, "amount")
                 if value is None:
                     continue
                 span = Span(f.group(), f.start(), f.end(), value)
+                if (FINE_PAYMENT.match(text, f.end()) and "罪" not in text[a:f.start()]
+                        and TERM_WORD.search(text, a, f.start()) is None
+                        and any(g.value == value for g in (*fines, executed_fine) if g is not None)):
+                    continue   # （…。罚金人民币三千元已缴纳）: the fine imposed, restated in a note of its own
                 if ex is not None and f.start() > ex.start():
                     executed_fine = span
                 else:
@@ -284,12 +302,11 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                     break
             c = CONFISCATION.search(text, a, b)
             if c and confiscation is None:
-                amount = _money_or_none(c.group("amount")) if c.group("amount") else "all"
+                amount = _amount(c, "amount") if c.group("amount") else "all"
                 confiscation = Span(c.group(), c.start(), c.end(), amount)
             g = ILLEGAL_GAINS.search(text, a, b)
             if g and gains is None:
-                amt = g.group("amount") or g.group("amount2")
-                gains = Span(g.group(), g.start(), g.end(), _money_or_none(amt))
+                gains = Span(g.group(), g.start(), g.end(), _amount(g, "amount" if g.group("amount") else "amount2"))
             r = POLITICAL_RIGHTS.search(text, a, b)
             if r and rights is None:
                 val = "life" if r.group("life") else parse_duration(r.group("duration") or "")
