@@ -179,7 +179,7 @@ def test_long_party_entries_keep_their_attributes():
     text = f"被告人张某，男，1980年1月1日出生{priors}。因本案于2020年5月1日被刑事拘留。辩护人李某，律师。"
     assert 1000 < len(text) < 2000
     (p,) = find_parties(text)
-    assert [k for k, _ in p.detention][-1] == "刑事拘留" and len(p.priors) == 40
+    assert [d.kind for d in p.detention][-1] == "刑事拘留" and len(p.priors) == 40
 
 
 def test_party_units_and_attributes():
@@ -190,7 +190,36 @@ def test_party_units_and_attributes():
     assert (person.sex, person.birth_date.isoformat(), person.ethnicity, person.education, person.occupation) == \
         ("女", "1988-03-05", "汉族", "大专", "无业")
     assert len(person.priors) == 1 and "盗窃罪" in person.priors[0]
-    assert [k for k, _ in person.detention] == ["刑事拘留", "逮捕"]
+    assert [d.kind for d in person.detention] == ["刑事拘留", "逮捕"]
+    assert [d.date.isoformat() for d in person.detention] == ["2020-05-01", "2020-06-02"]
+    assert (person.custody_date.isoformat(), person.arrest_date.isoformat()) == ("2020-05-01", "2020-06-02")
+
+
+@pytest.mark.parametrize("entry, steps, custody", [
+    # relative dates resolved against the date before them
+    ("被告人张某，男，1990年5月1日出生。2017年6月14日被抓获，次日被刑事拘留，同月29日被逮捕。",
+     [("抓获", "2017-06-14"), ("刑事拘留", "2017-06-15"), ("逮捕", "2017-06-29")], "2017-06-14"),
+    ("被告人张某，男。因涉嫌盗窃罪于2016年12月30日被刑事拘留，翌日被取保候审，2017年2月3日被逮捕，同日被羁押。",
+     [("刑事拘留", "2016-12-30"), ("取保候审", "2016-12-31"), ("逮捕", "2017-02-03"), ("羁押", "2017-02-03")],
+     "2016-12-30"),
+    # a comma after the date; custody in other words (捉获, 拘留)
+    ("被告人张某，男。2018年12月18日，被告人张某因涉嫌抢劫罪被某市公安局刑事拘留。", [("刑事拘留", "2018-12-18")],
+     "2018-12-18"),
+    ("被告人张某，男。因本案于2017年2月20日被捉获，次日被拘留。", [("捉获", "2017-02-20"), ("拘留", "2017-02-21")],
+     "2017-02-20"),
+    ("被告人张某，男。2018年3月1日被刑事拘留，4月2日被逮捕。", [("刑事拘留", "2018-03-01"), ("逮捕", "2018-04-02")],
+     "2018-03-01"),
+    # a birth date is no reference for a date without a year
+    ("被告人张某，男，1990年5月1日生，汉族。因本案于6月1日被刑事拘留。", [("刑事拘留", None)], None),
+    # an administrative detention, or custody before a prior punishment, is not custody in this case
+    ("被告人张某，男。2012年3月4日被刑事拘留，同年因犯盗窃罪被判处有期徒刑六个月。2019年5月6日因吸毒被行政拘留，"
+     "2019年7月1日被刑事拘留。", [("刑事拘留", "2012-03-04"), ("行政拘留", "2019-05-06"), ("刑事拘留", "2019-07-01")],
+     "2019-07-01"),
+])
+def test_detention_dates(entry, steps, custody):
+    (p,) = find_parties(entry)
+    assert [(d.kind, d.date.isoformat() if d.date else None) for d in p.detention] == steps
+    assert (p.custody_date.isoformat() if p.custody_date else None) == custody
 
 
 @pytest.mark.parametrize("entry, education", [

@@ -85,6 +85,9 @@ DEFENDANT_COLUMNS: dict[str, tuple[str, str, str]] = {
     "education": ("string", "", "education as printed (初中文化, …)"),
     "occupation": ("string", "", "occupation as printed (无业, …)"),
     "n_priors": ("Int64", "", "prior convictions or administrative punishments stated in the parties section"),
+    "custody_date": ("string", "ISO date", "first custody in this case (刑事拘留, 拘留, 逮捕, 留置, 抓获, 羁押) as stated in the "
+                                           "parties section, relative dates (同年…, 次日) resolved"),
+    "arrest_date": ("string", "ISO date", "formal arrest (逮捕) in this case"),
     "charges": ("string", "", "charges this defendant is convicted of, joined by ；"),
     "n_charges": ("Int64", "", "number of charges"),
     "penalty_kind": ("string", "", "fixed_term / criminal_detention / public_surveillance / life / death / "
@@ -165,6 +168,8 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
             "sex": party.sex, "age": d.age, "birth_date": party.birth_date.isoformat() if party.birth_date else None,
             "ethnicity": party.ethnicity, "education": party.education, "occupation": party.occupation,
             "n_priors": len(party.priors),
+            "custody_date": party.custody_date.isoformat() if party.custody_date else None,
+            "arrest_date": party.arrest_date.isoformat() if party.arrest_date else None,
             "charges": _joined(d.charges), "n_charges": len(d.charges),
             "penalty_kind": pen.kind,
             "prison_months": _num(pen.months) if pen.kind in TERM_KINDS else None,

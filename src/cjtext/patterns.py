@@ -712,14 +712,26 @@ PRIOR = Anchored(
     stop="[。；]",
     name="PRIOR",
 )
+#: A comma may follow the date (2018年12月18日，被告人甲因涉嫌…被刑事拘留), no other.
 DETENTION = Anchored(
-    r"""(?P<date>(?:(?:19|20)[0-9]{2}\s?年)?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同年[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同月[0-9]{1,2}\s?日|次日|当日)
-        [^，。；]{0,30}?(?P<kind>刑事拘留|逮捕|取保候审|监视居住|行政拘留|抓获|投案|归案|留置)""",
-    r"刑事拘留|逮捕|取保候审|监视居住|行政拘留|抓获|投案|归案|留置",
-    50,
+    r"""(?P<date>(?:(?:19|20)[0-9]{2}\s?年)?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同年[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同月[0-9]{1,2}\s?日|次日|翌日|当日|同日|当天)
+        (?:\s?[，,])?[^，。；,;]{0,30}?
+        (?P<kind>刑事拘留|逮捕|取保候审|监视居住|行政拘留|治安拘留|拘留|抓获|捉获|羁押|投案|归案|留置)""",
+    r"刑事拘留|逮捕|取保候审|监视居住|行政拘留|治安拘留|拘留|抓获|捉获|羁押|投案|归案|留置",
+    52,
     8,
-    stop="[，。；]",
+    stop="[。；;]",
     name="DETENTION",
+)
+#: Dates in a defendant's entry, absolute or relative to the one before (同年, 同月, 次日, 当日),
+#: read in order to give each detention step its date.
+DATE_MENTION = compile_stdlib(
+    "DATE_MENTION",
+    r"""(?:(?P<year>(?:19|20)[0-9]{2})\s?年\s?)?(?P<month>[0-9]{1,2})\s?月\s?(?P<day>[0-9]{1,2})\s?日
+      | 同年\s?(?P<month2>[0-9]{1,2})\s?月\s?(?P<day2>[0-9]{1,2})\s?日
+      | 同月\s?(?P<day3>[0-9]{1,2})\s?日
+      | (?P<next>次日|翌日)
+      | (?P<same>当日|同日|当天)"""
 )
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond

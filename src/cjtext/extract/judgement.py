@@ -336,7 +336,7 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
                 labels = [x for x in labels if x not in ("principal", "accessory")]
                 mentions = [f for f in mentions if f.label not in ("principal", "accessory")]
         defendants.append(Defendant(
-            p.name, p.is_unit, _span_fields(doc, p), _map_sentence(doc, sentences[p.name]),
+            p.name, p.is_unit, _map_party(doc, p), _map_sentence(doc, sentences[p.name]),
             tuple(labels), tuple(_span_fields(doc, f) for f in mentions),
             age_at(p.birth_date, when) if not p.is_unit else None))
     elsewhere = tuple(Span(n, a, b, n) for n, a, b in find_elsewhere(text, set(names)))
@@ -435,6 +435,13 @@ def _earlier_findings(text: str, sections: list[Section]) -> list[tuple[int, int
             lead = max(lead + 1 if lead >= lo else lo, line + 1 if line >= lo else lo)
             out.append((lead, min(b + 1, sec.end), a))
     return out
+
+
+def _map_party(doc: Document, p):
+    if _unchanged(doc):
+        return p
+    return replace(_span_fields(doc, p), detention=tuple(_span_fields(doc, d) for d in p.detention),
+                   priors_end=_orig(doc, p.priors_end, p.priors_end)[0] if p.priors_end else 0)
 
 
 def _map_sentence(doc: Document, s: Sentence) -> Sentence:

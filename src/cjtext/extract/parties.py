@@ -23,6 +23,7 @@ from ..patterns import (
     ANONYMISED_TAIL,
     BIRTH,
     COMPOUND_SURNAMES,
+    DATE_MENTION,
     DETENTION,
     EDUCATION,
     ELSEWHERE,
@@ -54,6 +55,36 @@ __all__ = ["Party", "find_parties", "find_narrative_parties", "settle", "find_el
 
 
 @frozen
+class Detention:
+    """A step of custody or release in a defendant's entry (刑事拘留, 逮捕, 取保候审, …) and its date.
+
+    ``text`` is the date as printed (2017年6月15日, 同年7月12日, 次日); ``date`` is that
+    date resolved against the dates before it in the entry, None when it cannot be.
+
+    Examples
+    --------
+    >>> p = find_parties("被告人张某，男，1990年5月1日出生。2017年6月14日被抓获，次日被刑事拘留，同月29日被逮捕。")[0]
+    >>> [(d.kind, d.text, d.date.isoformat()) for d in p.detention]
+    [('抓获', '2017年6月14日', '2017-06-14'), ('刑事拘留', '次日', '2017-06-15'), ('逮捕', '同月29日', '2017-06-29')]
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    date: dt.date | None = None
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
+                "date": self.date.isoformat() if self.date else None}
+
+
+#: Detention steps that put a defendant in custody in this case (not bail, surveillance, a
+#: surrender or an administrative detention).
+CUSTODY_KINDS = frozenset({"刑事拘留", "拘留", "逮捕", "留置", "抓获", "捉获", "羁押"})
+
+
+@frozen
 class Party:
     """A defendant as introduced in the parties section.
 
@@ -76,15 +107,31 @@ class Party:
     education: str | None = None
     occupation: str | None = None
     priors: tuple[str, ...] = ()
-    detention: tuple[tuple[str, str], ...] = ()
+    detention: tuple[Detention, ...] = ()
     entry_end: int = field(default=0, repr=False)
+    #: Where the last prior punishment in the entry ends: steps before it may belong to it.
+    priors_end: int = field(default=0, repr=False)
+
+    @property
+    def custody_date(self) -> dt.date | None:
+        """The first date of custody in this case (刑事拘留, 拘留, 逮捕, 留置, 抓获, 捉获, 羁押), after any prior punishment."""
+        dates = [d.date for d in self.detention if d.kind in CUSTODY_KINDS and d.date and d.start >= self.priors_end]
+        return min(dates) if dates else None
+
+    @property
+    def arrest_date(self) -> dt.date | None:
+        """The date of formal arrest (逮捕) in this case."""
+        return next((d.date for d in self.detention if d.kind == "逮捕" and d.date and d.start >= self.priors_end),
+                    None)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "is_unit": self.is_unit, "role": self.role, "start": self.start,
                 "end": self.end, "sex": self.sex,
                 "birth_date": self.birth_date.isoformat() if self.birth_date else None,
                 "ethnicity": self.ethnicity, "education": self.education, "occupation": self.occupation,
-                "priors": list(self.priors), "detention": [list(d) for d in self.detention]}
+                "priors": list(self.priors), "detention": [d.to_dict() for d in self.detention],
+                "custody_date": self.custody_date.isoformat() if self.custody_date else None,
+                "arrest_date": self.arrest_date.isoformat() if self.arrest_date else None}
 
 
 def _date(s: str) -> dt.date | None:
@@ -121,7 +168,34 @@ def _plausible(name: str, role: str) -> bool:
 ENTRY_LIMIT = 2000
 
 
-def _attributes(entry: str) -> dict:
+def _resolved_dates(entry: str) -> dict[int, dt.date | None]:
+    """Each date mentioned in ``entry`` by where it starts, relative ones (同年…, 同月…, 次日,
+    当日, and 6月1日 without a year) resolved against the date before; a birth date is no
+    reference for the dates after it."""
+    out: dict[int, dt.date | None] = {}
+    cur: dt.date | None = None
+    for m in DATE_MENTION.finditer(entry):
+        g = m.groupdict()
+        try:
+            if g["next"]:
+                value = cur + dt.timedelta(days=1) if cur else None
+            elif g["same"]:
+                value = cur
+            elif g["day3"]:
+                value = cur.replace(day=int(g["day3"])) if cur else None
+            else:
+                month, day = (g["month"], g["day"]) if g["month"] else (g["month2"], g["day2"])
+                year = int(g["year"]) if g["year"] else cur.year if cur else None
+                value = dt.date(year, int(month), int(day)) if year else None
+        except ValueError:   # 2月30日: no such day
+            value = None
+        out[m.start()] = value
+        if value is not None and not entry.startswith(("出生", "生"), m.end()):
+            cur = value
+    return out
+
+
+def _attributes(entry: str, base: int = 0) -> dict:
     out: dict = {}
     m = SEX.search(entry[:60])
     if m:
@@ -138,9 +212,22 @@ def _attributes(entry: str) -> dict:
     m = OCCUPATION.search(entry[:250])
     if m:
         out["occupation"] = m.group("occ")
-    out["priors"] = tuple(p.group().lstrip("，, ") for p in PRIOR.finditer(entry))
-    out["detention"] = tuple((d.group("kind"), d.group("date")) for d in DETENTION.finditer(entry))
+    priors = list(PRIOR.finditer(entry))
+    out["priors"] = tuple(p.group().lstrip("，, ") for p in priors)
+    out["priors_end"] = base + priors[-1].end() if priors else 0
+    steps = list(DETENTION.finditer(entry))
+    if steps:
+        dates = _resolved_dates(entry)
+        out["detention"] = tuple(
+            Detention(d.group("kind"), d.group("date"), base + d.start("date"), base + d.end("date"),
+                      dates.get(d.start("date")) or dates.get(d.start("date") + _lead(d.group("date"))))
+            for d in steps)
     return out
+
+
+def _lead(s: str) -> int:
+    """Spaces a matched date starts with (the date pattern allows one before the month)."""
+    return len(s) - len(s.lstrip())
 
 
 def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = False,
@@ -209,7 +296,8 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         end = other.start() if other else nxt
         role = SPACE.sub("", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
         is_unit = "单位" in role or (bool(UNIT_WORDS.search(name)) and not ANONYMISED_NAME.match(name))
-        attrs = {} if is_unit or not attributes else _attributes(text[m.end():min(end, m.end() + ENTRY_LIMIT)])
+        attrs = {} if is_unit or not attributes else _attributes(text[m.end():min(end, m.end() + ENTRY_LIMIT)],
+                                                                        m.end())
         parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
     return parties
 
