@@ -733,6 +733,9 @@ DATE_MENTION = compile_stdlib(
       | (?P<next>次日|翌日)
       | (?P<same>当日|同日|当天)"""
 )
+#: A date printed whole, year, month and day in Arabic numerals (most detention dates).
+FULL_DATE = compile_stdlib("FULL_DATE", r"((?:19|20)[0-9]{2})\s?年\s?([0-9]{1,2})\s?月\s?([0-9]{1,2})\s?日",
+                           verbose=False)
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond
 #: 13 names of 13 characters and the words before 另案 (reach 200), and after
@@ -832,12 +835,13 @@ CONFISCATION = compile_stdlib(
     rf"""没收(?:其|被告人)?(?:个人)?(?:全部)?财产(?:\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION})?"""
 )
 #: Illegal gains and their amount; not the words of a charge (掩饰、隐瞒犯罪所得、犯罪所得收益罪)
-#: and not across a fine (…罪，判处拘役四个月，并处罚金人民币一万元).
+#: and not across a fine or a penalty payment (…罪，判处拘役四个月，并处罚金人民币一万元).
 ILLEGAL_GAINS = compile_stdlib(
     "ILLEGAL_GAINS",
-    rf"""(?<!隐瞒)(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)(?!收益|罪)
-         (?:(?!罚金)[^。；]){{0,20}}?(?:共计|合计)?\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION}
-       | (?:人民币|人民)\s?(?P<amount2>{AMOUNT_NUMBER})\s?元[^。；，]{{0,6}}?(?:违法所得|犯罪所得|赃款)"""
+    rf"""(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)(?<!隐瞒犯罪所得)(?!收益|罪)
+         [^。；罚]{{0,20}}?(?:共计|合计)?\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION}
+       | (?:人民币|人民)\s?(?P<amount2>{AMOUNT_NUMBER})\s?元[^。；，]{{0,6}}?(?:违法所得|犯罪所得|赃款)""",
+    guarded=True,
 )
 POLITICAL_RIGHTS = compile_stdlib(
     "POLITICAL_RIGHTS",

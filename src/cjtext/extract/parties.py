@@ -30,6 +30,7 @@ from ..patterns import (
     ELSEWHERE_NOT_A_NAME,
     ELSEWHERE_PREFIX,
     ETHNICITY,
+    FULL_DATE,
     LIST_JUNK,
     LISTED_NAME,
     NAME_END,
@@ -217,17 +218,28 @@ def _attributes(entry: str, base: int = 0) -> dict:
     out["priors_end"] = base + priors[-1].end() if priors else 0
     steps = list(DETENTION.finditer(entry))
     if steps:
-        dates = _resolved_dates(entry)
-        out["detention"] = tuple(
-            Detention(d.group("kind"), d.group("date"), base + d.start("date"), base + d.end("date"),
-                      dates.get(d.start("date")) or dates.get(d.start("date") + _lead(d.group("date"))))
-            for d in steps)
+        out["detention"] = _detention(entry, steps, base)
     return out
 
 
-def _lead(s: str) -> int:
-    """Spaces a matched date starts with (the date pattern allows one before the month)."""
-    return len(s) - len(s.lstrip())
+def _detention(entry: str, steps: list, base: int) -> tuple[Detention, ...]:
+    dates: dict[int, dt.date | None] = {}
+    out = []
+    for d in steps:
+        printed = d.group("date")
+        start = d.start("date") + len(printed) - len(printed.lstrip())   # the pattern allows a space first
+        full = FULL_DATE.fullmatch(printed.strip())
+        if full is not None:   # most dates are printed whole: no need to read the entry's other dates
+            try:
+                value = dt.date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+            except ValueError:
+                value = None
+        else:
+            if not dates:
+                dates = _resolved_dates(entry[:steps[-1].end()])
+            value = dates.get(start)
+        out.append(Detention(d.group("kind"), printed, base + d.start("date"), base + d.end("date"), value))
+    return tuple(out)
 
 
 def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = False,

@@ -154,7 +154,7 @@ def _money_or_none(text: str | None):
 def _amount(m, group: str):
     """The amount of money in ``m``'s ``group``, with any 角 and 分 after 元."""
     value = _money_or_none(m.group(group))
-    jiao, fen = m.groupdict().get("jiao"), m.groupdict().get("fen")
+    jiao, fen = m.group("jiao"), m.group("fen")   # FINE, CONFISCATION and ILLEGAL_GAINS all have them
     if value is None or not (jiao or fen):
         return value
     try:
@@ -237,7 +237,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
     executed_fine: Span | None = None
     probation = confiscation = gains = rights = None
     term = probation_dates = None
-    term_word = False   # 有期徒刑/拘役 printed, even when its length is not readable
+    unread: list[tuple[int, int]] = []   # clauses that gave no penalty
     for lo, hi in stretches:
         for a, b in _this_judgement(text, _clauses(text, lo, hi)):
             # A stretch may start mid-clause (撤销…判决，即被告人甲犯…): test the whole clause.
@@ -257,7 +257,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
             split = ex.start() if ex else b
             # Each count runs from its 犯…罪 (or list 犯甲罪、乙罪) to the next one:
             # 犯甲罪，判处有期徒刑一年，犯乙罪，判处有期徒刑八个月，决定执行… is one clause.
-            named: list[tuple[str, int]] = []   # (last crime of a list, where its penalty may start)
+            named: list[tuple[str, int, int]] = []   # (last crime of a list, where it starts, where it ends)
             for c in CHARGE.finditer(text, a, b):
                 found = [c]
                 while (more := CHARGE_MORE.match(text, found[-1].end(), b)) is not None:
@@ -266,9 +266,10 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                     if not any(s.value == f.group("charge") for s in charges):
                         charges.append(Span(f.group("charge"), f.start("charge"), f.end("charge"), f.group("charge")))
                 if c.start() < split:
-                    named.append((found[-1].group("charge"), found[-1].end()))
+                    named.append((found[-1].group("charge"), c.start(), found[-1].end()))
+            n_counts = len(counts)
             if named:
-                for k, (crime, at) in enumerate(named):
+                for k, (crime, _, at) in enumerate(named):
                     pen = _penalty_in(text, at, named[k + 1][1] if k + 1 < len(named) else split)
                     if pen is not None:
                         counts.append((crime, pen))
@@ -280,7 +281,8 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                 # 总和刑期…，决定执行…: the last executed penalty stated is the one served.
                 for e in EXECUTED.finditer(text, ex.start(), b):
                     executed = _penalty_in(text, e.end(), b) or executed
-            term_word = term_word or TERM_WORD.search(text, a, b) is not None
+            elif len(counts) == n_counts:
+                unread.append((a, b))
             for f in FINE.finditer(text, a, b):
                 value = _amount(f, "amount")
                 if value is None:
@@ -333,7 +335,8 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
         fine = fines[0] if len(fines) == 1 else Span(text[fines[0].start:fines[-1].end], fines[0].start, fines[-1].end, value)
     if penalty is None:
         # A term printed but not readable (有期徒刑七个个月) is not a fine alone.
-        penalty = Penalty("fine_only") if fine is not None and charges and not term_word else Penalty("unknown")
+        fine_only = fine is not None and charges and not any(TERM_WORD.search(text, a, b) for a, b in unread)
+        penalty = Penalty("fine_only") if fine_only else Penalty("unknown")
     if penalty.kind == "acquitted":
         charges = []
     return Sentence(name, tuple(charges), penalty, tuple(counts), probation, fine, tuple(fines),
