@@ -862,6 +862,24 @@ TERM_WORD = compile_stdlib("TERM_WORD", r"有期徒刑|拘役", verbose=False)
 #: A total printed first (总和刑期…，决定执行…) is also one: the last with a penalty after it counts.
 EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总和刑期|并罚[，,]?\s?(?:执行|判处)",
                           verbose=False)
+#: A sentence reported in a case report or news account (no decision section): a court's
+#: word and a sentencing verb (…法院以甲罪判处张某有期徒刑二年; 张某被判有期徒刑三年; 韩某某的刑期为…).
+REPORTED_COURT = compile_stdlib(
+    "REPORTED_COURT", r"法院|法庭|本院|一审|二审|终审|审判|判决|宣判|判处|判定|获刑|被判|刑期为", verbose=False)
+#: What makes such a sentence no report of this case's sentence: a claim (应判处, 量刑建议), an
+#: earlier conviction (因犯…罪被判处, 曾被, 刑满释放; not the surname 曾), or terms that are not
+#: each one's (分别判处有期徒刑四年和一年, 有期徒刑三年至五年不等, 五年以上).
+REPORTED_NOT = compile_stdlib(
+    "REPORTED_NOT",
+    r"应当?判处|量刑建议|[年月]以[上下]|不等|分别|曾(?:因|于|被|经)|刑满|释放|前科|假释"
+    r"|因[^，。；,;]{0,20}?被[^，。；,;]{0,30}?判|至[0-9一二三四五六七八九十]",
+    verbose=False,
+)
+#: Who speaks before the penalty in such a sentence: the court (法院…判处), or a party whose
+#: claim it is (检察院指控…, 辩护人提出…). The last one before the penalty decides.
+REPORTED_ACTOR = compile_stdlib(
+    "REPORTED_ACTOR", r"(?P<court>法院|本院|法庭|一审|二审|合议庭)|(?P<claim>检察|公诉|指控|建议|请求|要求|辩护|辩称)",
+    verbose=False)
 #: Clauses of an appeal ruling that quote the overturned sentence.
 SET_ASIDE = compile_stdlib("SET_ASIDE", r"撤销", verbose=False)
 #: Clauses about an earlier conviction (parties section, procedure): not this sentence.

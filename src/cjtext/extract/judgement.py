@@ -29,7 +29,14 @@ from .parties import (
     find_parties,
     settle,
 )
-from .sentences import Penalty, Sentence, Span, find_sentences, sentence_for
+from .sentences import (
+    Penalty,
+    Sentence,
+    Span,
+    find_reported_sentences,
+    find_sentences,
+    sentence_for,
+)
 
 __all__ = ["Defendant", "Judgement", "extract"]
 
@@ -262,6 +269,9 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
 
     articles = find_articles(text, nsections, default_law=default_law)
     sentences = find_sentences(text, names, dlo, jhi)
+    if "judgment" not in nsec and names:
+        # A case report with no decision may still tell the sentence (…法院以甲罪判处张某…).
+        sentences.update(find_reported_sentences(text, names, plo))
     if len(names) == 1 and sentences[names[0]].penalty.kind == "unknown" and not upheld:
         # 判决如下：被告人犯…罪 (the name left out): a lone defendant's sentence is the whole decision.
         whole = sentence_for(names[0], text, [(dlo, jhi)], dlo)

@@ -23,6 +23,7 @@ from .._frozen import frozen
 from ..numerals import parse_date, parse_number
 from ..patterns import (
     ACQUITTAL_CONTEXT,
+    ANONYMISED_IN_TEXT,
     CHARGE,
     CHARGE_AFTER_NAME,
     CHARGE_MORE,
@@ -41,6 +42,9 @@ from ..patterns import (
     POLITICAL_RIGHTS,
     PRIOR_SENTENCE,
     PROBATION_WORD,
+    REPORTED_ACTOR,
+    REPORTED_COURT,
+    REPORTED_NOT,
     SET_ASIDE,
     TERM_DATES,
     TERM_DATES_MORE,
@@ -48,7 +52,8 @@ from ..patterns import (
 )
 from .parties import find_names
 
-__all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences", "PENALTY_KINDS"]
+__all__ = ["Penalty", "Sentence", "Span", "parse_duration", "parse_money", "find_sentences",
+           "find_reported_sentences", "PENALTY_KINDS"]
 
 #: The penalty kinds of the gold format.
 PENALTY_KINDS = ("fixed_term", "criminal_detention", "public_surveillance", "life", "death", "death_suspended",
@@ -415,3 +420,51 @@ def _shared_lists(text, lo, hi, mentions):
                 out.setdefault(mentions[k][1], []).append((tail_start, tail_end))
         i = j + 1
     return out
+
+
+def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | None = None) -> dict[str, Sentence]:
+    """Sentences of the named defendants as a case report tells them, in a text with no decision.
+
+    Case reports and news accounts say what the court decided in a sentence of their own
+    (…法院以诈骗罪判处刘某拘役五个月，并处罚金一千元). Only a sentence with a court's or a
+    sentencing word and a penalty counts, and not one where a party's claim comes last before
+    the penalty (检察院指控…, 建议判处…), one that states an earlier conviction (因犯…罪被判处,
+    曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no defendant is read for a lone defendant (据此判处其…). When
+    several sentences qualify, the last one counts (an appeal told after the first instance).
+
+    Examples
+    --------
+    >>> t = "经审理查明：被告人刘某冒充亲友诈骗。厦门市思明区法院以诈骗罪判处刘某拘役五个月，并处罚金一千元。"
+    >>> s = find_reported_sentences(t, ["刘某"])["刘某"]
+    >>> s.penalty.to_gold(), s.fine_yuan, [c.value for c in s.charges]
+    ({'kind': 'criminal_detention', 'months': 5}, 1000, ['诈骗罪'])
+    """
+    hi = len(text) if hi is None else hi
+    out: dict[str, Sentence] = {}
+    start = lo
+    for end in [m.start() for m in CLAUSE_END.finditer(text, lo, hi)] + [hi]:
+        a, b = start, end
+        start = end + 1
+        pen = PENALTY.search(text, a, b)
+        if pen is None or REPORTED_COURT.search(text, a, b) is None or REPORTED_NOT.search(text, a, b) is not None:
+            continue
+        # 检察院指控…判处 / 辩护人请求判处… / 建议法院对其免予刑事处罚: not what the court decided.
+        clause = max(text.rfind("，", a, pen.start()), text.rfind(",", a, pen.start()), a)
+        actors = [m.lastgroup for m in REPORTED_ACTOR.finditer(text, a, pen.start())]
+        if (actors and actors[-1] == "claim") or any(
+                m.lastgroup == "claim" for m in REPORTED_ACTOR.finditer(text, clause, pen.start())):
+            continue
+        named = [n for n in names if n in text[a:b]]
+        if not named and len(names) == 1:
+            found = {names[0]: sentence_for(names[0], text, [(a, b)], a)}
+        else:
+            # Other people named in the sentence (判处王某有期徒刑五年，金某有期徒刑三年、缓刑四年,
+            # 金某 no defendant found) end a defendant's stretch too.
+            others = {m.group() for m in ANONYMISED_IN_TEXT.finditer(text, a, b)} - set(named)
+            others = {o for o in others if not any(o in n or n in o for n in named)}
+            found = find_sentences(text, named + sorted(others), a, b)
+        for n, sent in found.items():
+            if n in names and sent.penalty.kind not in ("unknown", "acquitted"):
+                out[n] = sent
+    return out
+
