@@ -51,7 +51,7 @@ from ..patterns import (
     UNIT_WORDS,
 )
 
-__all__ = ["Party", "find_parties", "find_narrative_parties", "settle", "find_elsewhere", "find_names", "age_at"]
+__all__ = ["Party", "Detention", "find_parties", "find_narrative_parties", "settle", "find_elsewhere", "find_names", "age_at"]
 
 
 
@@ -115,7 +115,8 @@ class Party:
 
     @property
     def custody_date(self) -> dt.date | None:
-        """The first date of custody in this case (刑事拘留, 拘留, 逮捕, 留置, 抓获, 捉获, 羁押), after any prior punishment."""
+        """The first date of custody in this case (刑事拘留, 拘留, 逮捕, 留置, 抓获, 捉获, 羁押),
+        after any prior punishment in the entry."""
         dates = [d.date for d in self.detention if d.kind in CUSTODY_KINDS and d.date and d.start >= self.priors_end]
         return min(dates) if dates else None
 

@@ -429,8 +429,9 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     (…法院以诈骗罪判处刘某拘役五个月，并处罚金一千元). Only a sentence with a court's or a
     sentencing word and a penalty counts, and not one where a party's claim comes last before
     the penalty (检察院指控…, 建议判处…), one that states an earlier conviction (因犯…罪被判处,
-    曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no defendant is read for a lone defendant (据此判处其…). When
-    several sentences qualify, the last one counts (an appeal told after the first instance).
+    曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no
+    defendant is read for a lone defendant (据此判处其…). When several sentences qualify, the
+    last one counts (an appeal told after the first instance).
 
     Examples
     --------
