@@ -318,7 +318,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
             if r and rights is None:
                 val = "life" if r.group("life") else parse_duration(r.group("duration") or "")
                 rights = Span(r.group(), r.start(), r.end(), val)
-            t = TERM_DATES.search(text, a, b)
+            t = TERM_DATES.search(text, a, b) if term is None or probation_dates is None else None
             if t is not None:
                 period = _period(text, t)
                 if _period_of(text, max(lo, t.start() - 120), t.start()) == "probation":
