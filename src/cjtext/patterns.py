@@ -835,7 +835,7 @@ CONFISCATION = compile_stdlib(
     rf"""没收(?:其|被告人)?(?:个人)?(?:全部)?财产(?:\s?(?:人民币|人民)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION})?"""
 )
 #: Illegal gains and their amount; not the words of a charge (掩饰、隐瞒犯罪所得、犯罪所得收益罪)
-#: and not across a fine or a penalty payment (…罪，判处拘役四个月，并处罚金人民币一万元).
+#: and not across a fine or other 罚 (…罪，判处拘役四个月，并处罚金人民币一万元).
 ILLEGAL_GAINS = compile_stdlib(
     "ILLEGAL_GAINS",
     rf"""(?:违法所得|犯罪所得|非法所得|非法获利|违法所得款|赃款)(?<!隐瞒犯罪所得)(?!收益|罪)
@@ -862,8 +862,8 @@ TERM_WORD = compile_stdlib("TERM_WORD", r"有期徒刑|拘役", verbose=False)
 #: A total printed first (总和刑期…，决定执行…) is also one: the last with a penalty after it counts.
 EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总和刑期|并罚[，,]?\s?(?:执行|判处)",
                           verbose=False)
-#: A sentence reported in a case report or news account (no decision section): a court's
-#: word and a sentencing verb (…法院以甲罪判处张某有期徒刑二年; 张某被判有期徒刑三年; 韩某某的刑期为…).
+#: A sentence reported in a case report or news account (no decision section) has a court's
+#: or a sentencing word (…法院以甲罪判处张某有期徒刑二年; 张某被判有期徒刑三年; 韩某某的刑期为…).
 REPORTED_COURT = compile_stdlib(
     "REPORTED_COURT", r"法院|法庭|本院|一审|二审|终审|审判|判决|宣判|判处|判定|获刑|被判|刑期为", verbose=False)
 #: What makes such a sentence no report of this case's sentence: a claim (应判处, 量刑建议), an
@@ -876,7 +876,8 @@ REPORTED_NOT = compile_stdlib(
     verbose=False,
 )
 #: Who speaks before the penalty in such a sentence: the court (法院…判处), or a party whose
-#: claim it is (检察院指控…, 辩护人提出…). The last one before the penalty decides.
+#: claim it is (检察院指控…, 辩护人提出…). The last one before the penalty decides, and a claim
+#: in the penalty's own clause always does (建议法院对其免于刑事处罚).
 REPORTED_ACTOR = compile_stdlib(
     "REPORTED_ACTOR", r"(?P<court>法院|本院|法庭|一审|二审|合议庭)|(?P<claim>检察|公诉|指控|建议|请求|要求|辩护|辩称)",
     verbose=False)
