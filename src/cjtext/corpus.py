@@ -168,8 +168,8 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
             "sex": party.sex, "age": d.age, "birth_date": party.birth_date.isoformat() if party.birth_date else None,
             "ethnicity": party.ethnicity, "education": party.education, "occupation": party.occupation,
             "n_priors": len(party.priors),
-            "custody_date": party.custody_date.isoformat() if party.custody_date else None,
-            "arrest_date": party.arrest_date.isoformat() if party.arrest_date else None,
+            **{k: v.isoformat() if v else None
+               for k, v in (("custody_date", party.custody_date), ("arrest_date", party.arrest_date))},
             "charges": _joined(d.charges), "n_charges": len(d.charges),
             "penalty_kind": pen.kind,
             "prison_months": _num(pen.months) if pen.kind in TERM_KINDS else None,

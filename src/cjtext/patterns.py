@@ -712,7 +712,7 @@ PRIOR = Anchored(
     stop="[。；]",
     name="PRIOR",
 )
-#: A comma may follow the date (2018年12月18日，被告人甲因涉嫌…被刑事拘留), no other.
+#: A comma may follow the date (2020年4月27日，被告人甲因涉嫌…被刑事拘留), no other.
 DETENTION = Anchored(
     r"""(?P<date>(?:(?:19|20)[0-9]{2}\s?年)?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同年[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日|同月[0-9]{1,2}\s?日|次日|翌日|当日|同日|当天)
         (?:\s?[，,])?[^，。；,;]{0,30}?
@@ -733,9 +733,6 @@ DATE_MENTION = compile_stdlib(
       | (?P<next>次日|翌日)
       | (?P<same>当日|同日|当天)"""
 )
-#: A date printed whole, year, month and day in Arabic numerals (most detention dates).
-FULL_DATE = compile_stdlib("FULL_DATE", r"((?:19|20)[0-9]{2})\s?年\s?([0-9]{1,2})\s?月\s?([0-9]{1,2})\s?日",
-                           verbose=False)
 #: Co-offenders handled in another case: 伙同王某、李某（均另案处理）. The list of names can
 #: start anywhere, so it is searched near 另案, which no match reaches beyond
 #: 13 names of 13 characters and the words before 另案 (reach 200), and after
@@ -821,13 +818,13 @@ PENALTY = compile_verbose(
     """
 )
 PROBATION = regex.compile(r"缓刑")
-#: 角 and 分 after 元 (人民币二千二百零八元三角, 十万八千六百六十四元四角七分).
+#: 角 and 分 after 元 (人民币三千一百元五角, 四万五千六百元四角七分).
 MONEY_FRACTION = r"(?:(?P<jiao>[0-9零〇一二三四五六七八九])\s?角)?(?:(?P<fen>[0-9零〇一二三四五六七八九])\s?分)?"
 FINE = compile_stdlib(
     "FINE",
     rf"""(?P<kw>罚金)\s?(?:人民币|人民|RMB)?\s?(?P<amount>{AMOUNT_NUMBER})\s?元{MONEY_FRACTION}"""
 )
-#: A note on paying a fine (罚金人民币三千元已缴纳 / 罚金…，限在本判决生效后十日内缴纳): with the
+#: A note on paying a fine (罚金人民币二千元已于庭前缴纳 / 罚金…，须于判决生效后十五日内缴纳): with the
 #: amount of a fine already imposed, the same fine again, not another.
 FINE_PAYMENT = compile_stdlib("FINE_PAYMENT", r"[^。；）)]{0,20}?(?:缴纳|交纳|缴清|预交|预缴|缴付)", verbose=False)
 CONFISCATION = compile_stdlib(
@@ -856,14 +853,14 @@ TERM_DATES_MORE = compile_stdlib("TERM_DATES_MORE", r"[，,；;]?\s?(?:又|再)\
 #: What a period of dates belongs to, the nearest word before it: the probation period
 #: (缓刑考验期限，从判决确定之日起计算，即自…) or the term (刑期从判决执行之日起计算…即自…).
 PERIOD_OF = compile_stdlib("PERIOD_OF", r"(?P<probation>考验期|缓刑)|(?P<term>刑期)", verbose=False)
-#: The words of a custodial term, read or not (有期徒刑七个个月: misprinted, but not a fine alone).
+#: The words of a custodial term, read or not (有期徒刑五个个月: misprinted, but not a fine alone).
 TERM_WORD = compile_stdlib("TERM_WORD", r"有期徒刑|拘役", verbose=False)
 #: The executed sentence after 数罪并罚 and its wordings (决定数罪并罚，执行…; 数罪并罚，判处…).
 #: A total printed first (总和刑期…，决定执行…) is also one: the last with a penalty after it counts.
 EXECUTED = compile_stdlib("EXECUTED", r"决定(?:合并)?执行|合并执行|总和刑期|并罚[，,]?\s?(?:执行|判处)",
                           verbose=False)
 #: A sentence reported in a case report or news account (no decision section) has a court's
-#: or a sentencing word (…法院以甲罪判处张某有期徒刑二年; 张某被判有期徒刑三年; 韩某某的刑期为…).
+#: or a sentencing word (…法院以甲罪判处张某有期徒刑二年; 张某被判有期徒刑三年; 甲的刑期为…).
 REPORTED_COURT = compile_stdlib(
     "REPORTED_COURT", r"法院|法庭|本院|一审|二审|终审|审判|判决|宣判|判处|判定|获刑|被判|刑期为", verbose=False)
 #: What makes such a sentence no report of this case's sentence: a claim (应判处, 量刑建议), an
@@ -877,7 +874,7 @@ REPORTED_NOT = compile_stdlib(
 )
 #: Who speaks before the penalty in such a sentence: the court (法院…判处), or a party whose
 #: claim it is (检察院指控…, 辩护人提出…). The last one before the penalty decides, and a claim
-#: in the penalty's own clause always does (建议法院对其免于刑事处罚).
+#: in the penalty's own clause always does (请求法院对其免予刑事处罚).
 REPORTED_ACTOR = compile_stdlib(
     "REPORTED_ACTOR", r"(?P<court>法院|本院|法庭|一审|二审|合议庭)|(?P<claim>检察|公诉|指控|建议|请求|要求|辩护|辩称)",
     verbose=False)

@@ -30,7 +30,6 @@ from ..patterns import (
     ELSEWHERE_NOT_A_NAME,
     ELSEWHERE_PREFIX,
     ETHNICITY,
-    FULL_DATE,
     LIST_JUNK,
     LISTED_NAME,
     NAME_END,
@@ -132,8 +131,8 @@ class Party:
                 "birth_date": self.birth_date.isoformat() if self.birth_date else None,
                 "ethnicity": self.ethnicity, "education": self.education, "occupation": self.occupation,
                 "priors": list(self.priors), "detention": [d.to_dict() for d in self.detention],
-                "custody_date": self.custody_date.isoformat() if self.custody_date else None,
-                "arrest_date": self.arrest_date.isoformat() if self.arrest_date else None}
+                **{k: v.isoformat() if v else None
+                   for k, v in (("custody_date", self.custody_date), ("arrest_date", self.arrest_date))}}
 
 
 def _date(s: str) -> dt.date | None:
@@ -229,13 +228,9 @@ def _detention(entry: str, steps: list, base: int) -> tuple[Detention, ...]:
     for d in steps:
         printed = d.group("date")
         start = d.start("date") + len(printed) - len(printed.lstrip())   # the pattern allows a space first
-        full = FULL_DATE.fullmatch(printed.strip())
-        if full is not None:   # most dates are printed whole: no need to read the entry's other dates
-            try:
-                value = dt.date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
-            except ValueError:
-                value = None
-        else:
+        try:   # most dates are printed whole: no need to read the entry's other dates
+            value = parse_date(printed)
+        except ValueError:   # 同年…, 次日, 6月1日 (or no such day): resolved against the dates before
             if not dates:
                 dates = _resolved_dates(entry[:steps[-1].end()])
             value = dates.get(start)
@@ -324,8 +319,8 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
     ['王某', '李某某']
     >>> [n for n, _, _ in find_elsewhere("被告人指使员工，与李某（另案处理）一起作案。")]
     ['李某']
-    >>> [n for n, _, _ in find_elsewhere("被告人纠集吴广宇、文某（均另案处理）殴打被害人。")]
-    ['吴广宇', '文某']
+    >>> [n for n, _, _ in find_elsewhere("被告人纠集何志远、欧某（均另案处理）围殴他人。")]
+    ['何志远', '欧某']
     """
     out: dict[str, tuple[int, int]] = {}
     for m in ELSEWHERE.finditer(text):
@@ -336,7 +331,7 @@ def find_elsewhere(text: str, exclude: set[str] = frozenset()) -> list[tuple[str
             start = base + names.index(part, pos)
             pos = names.index(part, pos) + len(part)
             # The first item starts where the match could start, which may be inside a
-            # word (纠集吴广宇 gives 集吴广宇) unless something other than a letter is before it.
+            # word (纠集何志远 gives 集何志远) unless something other than a letter is before it.
             bounded = k > 0 or start == 0 or not _is_han(text[start - 1])
             name = _elsewhere_name(part, bounded)
             if name and name not in exclude and not NOT_A_NAME.search(name) \
@@ -354,17 +349,17 @@ def _elsewhere_name(part: str, bounded: bool) -> str | None:
     """The name in one item of a list of co-offenders, or ``None``.
 
     An anonymised name is the surname and its mark at the item's end (员工蒋某某 →
-    蒋某某, 伙同王旭某 → 王旭某). Any other name starts with a known surname (or 小/老/阿 and one: 小赵), after
+    蒋某某, 伙同许建某 → 许建某). Any other name starts with a known surname (or 小/老/阿 and one: 小赵), after
     the words that may come before a name (纠集, 经, 出售给). When nothing marks where
-    the item starts, the name is its longest ending that starts with a surname (员蒋庚铸
-    → 蒋庚铸, 强从卢吉 → 卢吉); an item with none is not a name (卸设备时, 因打游戏).
+    the item starts, the name is its longest ending that starts with a surname (员邵春林
+    → 邵春林, 强从卜立 → 卜立); an item with none is not a name (卸设备时, 因打游戏).
     """
     surnames, compound = _surnames()
     tail = ANONYMISED_TAIL.search(part)
     if tail is not None:
         a = tail.start()
-        # A given name's first character kept before the mark (王旭某, 邹乙某): the surname is
-        # the character before when the item or a word before a name starts there (伙同王旭某),
+        # A given name's first character kept before the mark (许建某, 毛乙某): the surname is
+        # the character before when the item or a word before a name starts there (伙同许建某),
         # not when another word ends there (业务主任桓某 is 桓某).
         head = part[:a - 1]
         if a > 0 and tail.group()[0] not in surnames and (

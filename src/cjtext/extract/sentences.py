@@ -296,7 +296,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
                 if (FINE_PAYMENT.match(text, f.end()) and "罪" not in text[a:f.start()]
                         and TERM_WORD.search(text, a, f.start()) is None
                         and any(g.value == value for g in (*fines, executed_fine) if g is not None)):
-                    continue   # （…。罚金人民币三千元已缴纳）: the fine imposed, restated in a note of its own
+                    continue   # （…。罚金人民币二千元已于庭前缴纳）: the fine imposed, restated in a note of its own
                 if ex is not None and f.start() > ex.start():
                     executed_fine = span
                 else:
@@ -339,7 +339,7 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
         value = int(total) if total == int(total) else float(total)
         fine = fines[0] if len(fines) == 1 else Span(text[fines[0].start:fines[-1].end], fines[0].start, fines[-1].end, value)
     if penalty is None:
-        # A term printed but not readable (有期徒刑七个个月) is not a fine alone.
+        # A term printed but not readable (有期徒刑五个个月) is not a fine alone.
         fine_only = fine is not None and charges and not any(TERM_WORD.search(text, a, b) for a, b in unread)
         penalty = Penalty("fine_only") if fine_only else Penalty("unknown")
     if penalty.kind == "acquitted":
@@ -426,7 +426,7 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     """Sentences of the named defendants as a case report tells them, in a text with no decision.
 
     Case reports and news accounts say what the court decided in a sentence of their own
-    (…法院以诈骗罪判处刘某拘役五个月，并处罚金一千元). Only a sentence with a court's or a
+    (…法院以诈骗罪判处甲某拘役四个月，并处罚金二千元). Only a sentence with a court's or a
     sentencing word and a penalty counts, and not one where a party's claim comes last before
     the penalty (检察院指控…, 建议判处…), one that states an earlier conviction (因犯…罪被判处,
     曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no
@@ -435,10 +435,10 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
 
     Examples
     --------
-    >>> t = "经审理查明：被告人刘某冒充亲友诈骗。厦门市思明区法院以诈骗罪判处刘某拘役五个月，并处罚金一千元。"
-    >>> s = find_reported_sentences(t, ["刘某"])["刘某"]
+    >>> t = "经审理查明：被告人甲某冒充同学借钱。某区法院以诈骗罪判处甲某拘役四个月，并处罚金二千元。"
+    >>> s = find_reported_sentences(t, ["甲某"])["甲某"]
     >>> s.penalty.to_gold(), s.fine_yuan, [c.value for c in s.charges]
-    ({'kind': 'criminal_detention', 'months': 5}, 1000, ['诈骗罪'])
+    ({'kind': 'criminal_detention', 'months': 4}, 2000, ['诈骗罪'])
     """
     hi = len(text) if hi is None else hi
     out: dict[str, Sentence] = {}
@@ -449,18 +449,17 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         pen = PENALTY.search(text, a, b)
         if pen is None or REPORTED_COURT.search(text, a, b) is None or REPORTED_NOT.search(text, a, b) is not None:
             continue
-        # 检察院指控…判处 / 辩护人请求判处… / 建议法院对其免予刑事处罚: not what the court decided.
+        # 检察院指控…判处 / 辩护人请求判处… / 请求法院对其免予刑事处罚: not what the court decided.
         clause = max(text.rfind("，", a, pen.start()), text.rfind(",", a, pen.start()), a)
-        actors = [m.lastgroup for m in REPORTED_ACTOR.finditer(text, a, pen.start())]
-        if (actors and actors[-1] == "claim") or any(
-                m.lastgroup == "claim" for m in REPORTED_ACTOR.finditer(text, clause, pen.start())):
+        actors = list(REPORTED_ACTOR.finditer(text, a, pen.start()))
+        if any(m.lastgroup == "claim" and (m is actors[-1] or m.start() >= clause) for m in actors):
             continue
         named = [n for n in names if n in text[a:b]]
         if not named and len(names) == 1:
             found = {names[0]: sentence_for(names[0], text, [(a, b)], a)}
         else:
-            # Other people named in the sentence (判处王某有期徒刑五年，金某有期徒刑三年、缓刑四年,
-            # 金某 no defendant found) end a defendant's stretch too.
+            # Other people named in the sentence (判处甲某有期徒刑四年，乙某有期徒刑二年、缓刑三年,
+            # 乙某 no defendant found) end a defendant's stretch too.
             others = {m.group() for m in ANONYMISED_IN_TEXT.finditer(text, a, b)} - set(named)
             others = {o for o in others if not any(o in n or n in o for n in named)}
             found = find_sentences(text, named + sorted(others), a, b)
