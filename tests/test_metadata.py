@@ -42,6 +42,9 @@ def test_no_case_number():
     ("舞钢市人民法院", "（2014）舞刑初字第39号", "河南省"),
     ("达尔罕茂明安联合旗人民法院", None, "内蒙古自治区"),
     ("示例县人民法院", None, None),
+    ("徐州铁路运输法院", None, "江苏省"),         # a city's short name at the start
+    ("福州经济技术开发区人民法院", None, "福建省"),
+    ("示例徐州人民法院", None, None),           # nor inside a name: two characters are too often another word
 ])
 def test_province(court, case_number, province):
     cn = parse_case_number(case_number) if case_number else None

@@ -137,24 +137,35 @@ def parse_case_number(text: str) -> CaseNumber | None:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> tuple[dict[str, str], regex.Pattern | None]:
+def _regions() -> tuple[dict[str, str], regex.Pattern | None, regex.Pattern | None]:
+    """(name → province, a pattern of the names, a pattern of two-character short names).
+
+    Names, and short names of four-character names (石景山 of 石景山区), are searched anywhere in
+    a court's name. The two-character short name of a three-character city (襄阳 of 襄阳市) only at
+    its start (襄阳铁路运输法院): two characters inside a longer name are too often another word.
+    """
     try:
         data = resources.files("cjtext").joinpath("data/regions.tsv").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
-        return {}, None
+        return {}, None, None
     table: dict[str, set[str]] = {}
+    shorts: dict[str, set[str]] = {}   # 襄阳 of 襄阳市
     for row in csv.DictReader(data.splitlines(), delimiter="\t"):
-        name = (row.get("name") or "").strip()
+        name, province = (row.get("name") or "").strip(), (row.get("province") or "").strip()
         if name:
-            table.setdefault(name, set()).add(row["province"].strip())
-            short = _DIVISION_SUFFIX.sub("", name) if len(name) > 3 else name
+            table.setdefault(name, set()).add(province)
+            short = _DIVISION_SUFFIX.sub("", name)
             if short != name and len(short) >= 2:
-                table.setdefault(short, set()).add(row["province"].strip())
+                if len(name) > 3:
+                    table.setdefault(short, set()).add(province)
+                elif row.get("level") == "prefecture":   # a city's courts (铁路运输法院, 开发区)
+                    shorts.setdefault(short, set()).add(province)
     # A name shared by divisions in different provinces says nothing.
     unique = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
-    names = sorted(unique, key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(n) for n in names)) if names else None
-    return unique, pattern
+    two = {k: next(iter(v)) for k, v in shorts.items() if len(v) == 1 and k not in table}
+    pattern = regex.compile("|".join(map(regex.escape, sorted(unique, key=len, reverse=True)))) if unique else None
+    start = regex.compile("|".join(map(regex.escape, sorted(two)))) if two else None
+    return {**two, **unique}, pattern, start
 
 
 def province_of(court: str | None, case_number: CaseNumber | None = None) -> str | None:
@@ -182,11 +193,12 @@ def province_of(court: str | None, case_number: CaseNumber | None = None) -> str
             p = _PROVINCE_ABBR[m["abbr"]]
             return "新疆维吾尔自治区" if p == "新疆生产建设兵团" else p
     if court:
-        table, pattern = _regions()
-        if pattern is not None:
-            m = pattern.search(court)
-            if m:
-                return table[m.group()]
+        table, pattern, start = _regions()
+        m = pattern.search(court) if pattern is not None else None
+        if m is None and start is not None:
+            m = start.match(court)
+        if m:
+            return table[m.group()]
     return None
 
 
