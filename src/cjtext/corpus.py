@@ -91,7 +91,8 @@ DEFENDANT_COLUMNS: dict[str, tuple[str, str, str]] = {
     "charges": ("string", "", "charges this defendant is convicted of, joined by ；"),
     "n_charges": ("Int64", "", "number of charges"),
     "penalty_kind": ("string", "", "fixed_term / criminal_detention / public_surveillance / life / death / "
-                                   "death_suspended / fine_only / exempt / acquitted / unknown"),
+                                   "death_suspended / fine_only / exempt / acquitted / unknown "
+                                   "(also 剥夺政治权利 imposed alone: see `political_rights`)"),
     "prison_months": ("Float64", "months", "term of fixed_term, criminal_detention or public_surveillance "
                                            "(days as day/30); empty for other kinds"),
     "custodial": ("boolean", "", "fixed-term imprisonment or criminal detention (not 管制)"),

@@ -865,18 +865,25 @@ REPORTED_COURT = compile_stdlib(
     "REPORTED_COURT", r"法院|法庭|本院|一审|二审|终审|审判|判决|宣判|判处|判定|获刑|被判|刑期为", verbose=False)
 #: What makes such a sentence no report of this case's sentence: a claim (应判处, 量刑建议), an
 #: earlier conviction (因犯…罪被判处, 曾被, 刑满释放; not the surname 曾), or terms that are not
-#: each one's (分别判处有期徒刑四年和一年, 有期徒刑三年至五年不等, 五年以上).
+#: each one's (分别判处有期徒刑四年和一年, 有期徒刑三年至五年不等, 五年以上). 分别 with no
+#: figure after it in its clause (…，并分别处以罚金) gives no ranges.
 REPORTED_NOT = compile_stdlib(
     "REPORTED_NOT",
-    r"应当?判处|量刑建议|[年月]以[上下]|不等|分别|曾(?:因|于|被|经)|刑满|释放|前科|假释"
+    r"应当?判处|量刑建议|[年月]以[上下]|不等|分别(?=[^，。；,;]*?[0-9一二两三四五六七八九十])"
+    r"|曾(?:因|于|被|经)|刑满|释放|前科|假释"
     r"|因[^，。；,;]{0,20}?被[^，。；,;]{0,30}?判|至[0-9一二三四五六七八九十]",
     verbose=False,
 )
+#: Defendants named as a group, each given the same (对二人各判处…, 三名被告人均被判处…).
+REPORTED_GROUP = compile_stdlib(
+    "REPORTED_GROUP", r"(?P<n>[二两三四五六七八九]|[2-9])\s?名?(?:被告人|被告|人)[^，。；,;]{0,6}?[各均]",
+    verbose=False)
 #: Who speaks before the penalty in such a sentence: the court (法院…判处), or a party whose
-#: claim it is (检察院指控…, 辩护人提出…). The last one before the penalty decides, and a claim
+#: claim it is (检察院指控…, 辩护人提出…, 请法庭…). The last one before the penalty decides, and a claim
 #: in the penalty's own clause always does (请求法院对其免予刑事处罚).
 REPORTED_ACTOR = compile_stdlib(
-    "REPORTED_ACTOR", r"(?P<court>法院|本院|法庭|一审|二审|合议庭)|(?P<claim>检察|公诉|指控|建议|请求|要求|辩护|辩称)",
+    "REPORTED_ACTOR",
+    r"(?P<claim>检察|公诉|指控|建议|请求|要求|辩护|辩称|[请望](?:法庭|法院|本院|贵院))|(?P<court>法院|本院|法庭|一审|二审|合议庭)",
     verbose=False)
 #: Clauses of an appeal ruling that quote the overturned sentence.
 SET_ASIDE = compile_stdlib("SET_ASIDE", r"撤销", verbose=False)
@@ -1024,6 +1031,11 @@ ANONYMISED_NAME = regex.compile(r"^[\p{Han}]{1,4}?(?:某{1,3}|[甲乙丙丁]|[0-
 NOT_A_NAME = compile_stdlib("NOT_A_NAME", r"^(?:及|的|等|系|均|犯|因|在|对|与)|(?:及其|辩护人|诉称|辩称|上诉|提出|认为|供述|辩解|陈述|前科|《|》|[0-9]{3})", verbose=False)
 #: The end of a unit's name that runs into the next words (上海某某针织有限公司在经营期间).
 UNIT_NAME_END = regex.compile(r"有限责任公司|股份有限公司|有限公司|公司|厂|店|中心|协会|银行|学校|医院|集团|合作社|研究所|事务所|委员会")
+#: A unit's name with none of those ends is still one when it has a place or an office's word
+#: (某县扶贫办, 甲镇人民政府) or is anonymised (某某单位); 用于被告单位使用 names no unit.
+UNIT_NAME_PLAUSIBLE = regex.compile(r"某|[省市县区镇乡村]|(?:办|局|所|部|站|处|社|队|室|院|会|政府)$")
+#: A unit's short name defined after its full name: （以下简称“甲公司”）, (简称甲公司).
+UNIT_ALIAS = compile_stdlib("UNIT_ALIAS", r"[（(](?:以下)?简称[“\"「]?(?P<name>[^”\"」）)]{2,30})[”\"」]?[）)]", verbose=False)
 # A further name in a list: 被告人顾某、刘某犯…
 # (A role word may repeat before it: 被告单位甲公司、被告人乙某犯…)
 LISTED_NAME = regex.compile(r"[、和及]\s?(?:被告人|被告单位|原审被告人|上诉人)?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")

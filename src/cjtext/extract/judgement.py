@@ -252,8 +252,9 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         # No decision (fact descriptions such as CAIL2018's): nothing confirms the names, which
         # run into the next words, so each must be a name (王某依法… is 王某); with none in the
         # opening words, every 被告人 of the text counts.
-        parties = [q for q in (settle(text, p) for p in parties) if q is not None] \
-            or find_narrative_parties(text)
+        # Names listed after the first (据报道，被告人甲、乙…) count too, and each name once.
+        settled = [q for q in (settle(text, p) for p in parties) if q is not None]
+        parties = find_narrative_parties(text, plo, phi, seed=settled) if settled else find_narrative_parties(text)
     elif parties and not upheld and not any(p.sex or p.birth_date or p.ethnicity for p in parties):
         # A "parties paragraph" with no sex, birth or ethnicity may be a sentence of the
         # narrative (…指控原审被告人何某某、严某犯赌博罪): read its lists, confirmed by the decision.

@@ -10,6 +10,7 @@ and counted apart from the defendants.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import field, replace
 from functools import lru_cache
 from importlib import resources
@@ -46,7 +47,9 @@ from ..patterns import (
     PRIOR,
     SEX,
     SPACE,
+    UNIT_ALIAS,
     UNIT_NAME_END,
+    UNIT_NAME_PLAUSIBLE,
     UNIT_WORDS,
 )
 
@@ -395,12 +398,15 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     return words, frozenset(COMPOUND_SURNAMES)
 
 
-def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None) -> list[Party]:
+def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None,
+                           seed: Iterable[Party] = ()) -> list[Party]:
     """Defendants of a text with only a narrative: no parties paragraph, no decision to confirm them.
 
     After 被告人 a name runs into the next words (被告人王某依法…, 被告人林某淳驾驶…): see
     :func:`settle`. Names listed after the first (被告人甲某、乙某) count too; units
-    (被告单位) are read as in a parties section, their names cut after 公司, 厂 and the like.
+    (被告单位) are read as in a parties section, their names cut after 公司, 厂 and the like;
+    a unit's short name (（以下简称甲公司）) is the same unit. ``seed``: defendants already
+    found (settled), kept first when a name is found twice. Each name counts once.
 
     Examples
     --------
@@ -409,7 +415,7 @@ def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None) -> lis
     ['林某淳', '王某']
     """
     hi = len(text) if hi is None else hi
-    out: dict[str, Party] = {}
+    out: dict[str, Party] = {p.name: p for p in reversed(list(seed))}   # the first of a name wins
     for p in find_parties(text, lo, hi, attributes=False):
         if "单位" in p.role and (q := settle(text, p)) is not None:
             out.setdefault(q.name, q)
@@ -422,7 +428,15 @@ def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None) -> lis
             if not text.startswith("、", pos):
                 break
             pos += 1
-    return sorted(out.values(), key=lambda p: p.start)
+    # 被告单位甲有限公司（以下简称甲公司）: the short name is the same unit.
+    units = [p.name for p in out.values() if p.is_unit]
+    aliases = {m.group("name") for m in UNIT_ALIAS.finditer(text, lo, hi)
+               if any(text.startswith(u, m.start() - len(u)) and u != m.group("name") for u in units)}
+    # …被告单位甲公司负责人: a known unit's name running into the next words is that unit.
+    known = aliases.union(units)
+    same = {p.name for p in out.values() if p.is_unit and (
+        p.name in aliases or any(p.name != k and p.name.startswith(k) for k in known))}
+    return sorted((p for p in out.values() if p.name not in same), key=lambda p: p.start)
 
 
 def settle(text: str, p: Party) -> Party | None:
@@ -436,6 +450,8 @@ def settle(text: str, p: Party) -> Party | None:
     if "单位" in p.role:
         end = UNIT_NAME_END.search(p.name)
         name = p.name[:end.end()] if end else p.name
+        if end is None and not UNIT_NAME_PLAUSIBLE.search(name):
+            return None   # 用于被告单位使用, 被告单位申请贷款资料: no unit's name
     else:
         name = _settled_name(text, p.name)
     return None if name is None else p if name == p.name else replace(p, name=name)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from .._frozen import frozen
-from ..numerals import parse_date, parse_number
+from ..numerals import parse_date, parse_int, parse_number
 from ..patterns import (
     ACQUITTAL_CONTEXT,
     ANONYMISED_IN_TEXT,
@@ -44,6 +44,7 @@ from ..patterns import (
     PROBATION_WORD,
     REPORTED_ACTOR,
     REPORTED_COURT,
+    REPORTED_GROUP,
     REPORTED_NOT,
     SET_ASIDE,
     TERM_DATES,
@@ -339,8 +340,10 @@ def sentence_for(name: str, text: str, stretches: list[tuple[int, int]], floor: 
         value = int(total) if total == int(total) else float(total)
         fine = fines[0] if len(fines) == 1 else Span(text[fines[0].start:fines[-1].end], fines[0].start, fines[-1].end, value)
     if penalty is None:
-        # A term printed but not readable (有期徒刑五个个月) is not a fine alone.
-        fine_only = fine is not None and charges and not any(TERM_WORD.search(text, a, b) for a, b in unread)
+        # A term printed but not readable (有期徒刑五个个月) is not a fine alone, nor is a fine
+        # beside 单处剥夺政治权利 (the gold vocabulary has no kind for it: unknown, with the rights).
+        fine_only = (fine is not None and charges and rights is None
+                     and not any(TERM_WORD.search(text, a, b) for a, b in unread))
         penalty = Penalty("fine_only") if fine_only else Penalty("unknown")
     if penalty.kind == "acquitted":
         charges = []
@@ -430,8 +433,9 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     sentencing word and a penalty counts, and not one where a party's claim comes last before
     the penalty (检察院指控…, 建议判处…), one that states an earlier conviction (因犯…罪被判处,
     曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no
-    defendant is read for a lone defendant (据此判处其…). When several sentences qualify, the
-    last one counts (an appeal told after the first instance).
+    defendant is read for a lone defendant (据此判处其…), and for each of them when it counts
+    them all (对二人各判处…). When several sentences qualify, the last one counts (an appeal
+    told after the first instance).
 
     Examples
     --------
@@ -455,8 +459,12 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         if any(m.lastgroup == "claim" and (m is actors[-1] or m.start() >= clause) for m in actors):
             continue
         named = [n for n in names if n in text[a:b]]
+        group = REPORTED_GROUP.search(text, a, pen.start()) if not named and len(names) > 1 else None
         if not named and len(names) == 1:
             found = {names[0]: sentence_for(names[0], text, [(a, b)], a)}
+        elif group is not None and parse_int(group.group("n")) == len(names):
+            # 对二人各判处有期徒刑三年: each of the defendants, when the count is theirs.
+            found = {n: sentence_for(n, text, [(a, b)], a) for n in names}
         else:
             # Other people named in the sentence (判处甲某有期徒刑四年，乙某有期徒刑二年、缓刑三年,
             # 乙某 no defendant found) end a defendant's stretch too.
