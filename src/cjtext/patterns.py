@@ -774,11 +774,11 @@ DURATION = compile_stdlib(
 #: A crime as printed: 犯盗窃罪, 犯生产、销售伪劣产品罪.
 CHARGE = compile_stdlib(
     "CHARGE",
-    r"""(?<!侵)犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
+    r"""(?<!侵)犯\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”]{1,40}?罪)(?=[，。；,;、与\s（(]|$|[,，]?(?:判处|决定|免予|免除|单处|处|并|数罪|一罪|二罪|两罪))"""
 )
-#: A further crime in a list after 犯…罪: 犯甲罪、乙罪.
+#: A further crime in a list after 犯…罪: 犯甲罪、乙罪, 犯甲罪与乙罪 (no crime's name has 罪 inside).
 CHARGE_MORE = compile_verbose(
-    r"""\s?[、和及]\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?罪)(?=[，。；,;、\s（(]|$|判处|决定)"""
+    r"""\s?[、和及与]\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?罪)(?=[，。；,;、\s（(]|$|判处|决定)"""
 )
 #: A crime right after the name when 犯 is left out: 被告人甲滥伐林木罪，判处…
 CHARGE_AFTER_NAME = compile_verbose(
