@@ -75,6 +75,20 @@ def test_defendant_rows(tables):
     assert zhang["fine_yuan"] == 2000 and zhang["occupation"] == "无业" and not zhang["f_confession"]
 
 
+@pytest.mark.parametrize("clause, joint", [
+    ("三、被告人甲某、乙某的违法所得人民币六千元予以追缴。", [True, True]),
+    ("三、追缴被告人甲某违法所得人民币四千元，被告人乙某违法所得人民币二千元。", [False, False]),
+    ("三、追缴被告人甲某违法所得人民币四千元。", [False, None]),
+])
+def test_illegal_gains_stated_jointly(clause, joint):
+    text = ("某某县人民法院\n刑事判决书\n被告人甲某，男，1990年2月3日出生。\n被告人乙某，男，1992年5月6日出生。\n"
+            "本院认为，被告人甲某、乙某构成诈骗罪。依照《中华人民共和国刑法》第二百六十六条之规定，判决如下：\n"
+            "一、被告人甲某犯诈骗罪，判处有期徒刑一年。\n二、被告人乙某犯诈骗罪，判处有期徒刑十个月。\n"
+            f"{clause}\n二〇一八年三月一日")
+    _, defs = corpus.rows(cjtext.extract(text))
+    assert [d["illegal_gains_joint"] for d in defs] == joint
+
+
 @pytest.mark.parametrize("article, specs, expected", [
     ("刑法第285条第2款", ["刑法第285条"], True),
     ("刑法第285条", ["刑法第285条"], True),

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -102,6 +103,8 @@ DEFENDANT_COLUMNS: dict[str, tuple[str, str, str]] = {
     "confiscation": ("boolean", "", "confiscation of personal property (没收个人财产) imposed"),
     "illegal_gains_yuan": ("Float64", "yuan", "illegal gains (违法所得) confiscated or ordered returned, when an "
                                               "amount is stated"),
+    "illegal_gains_joint": ("boolean", "", "that amount is stated once for this defendant and others together "
+                                           "(甲某、乙某违法所得…予以追缴): count it once per case, not per defendant"),
     "political_rights": ("boolean", "", "deprivation of political rights (剥夺政治权利) imposed"),
     "term_start": ("string", "ISO date", "start of the term as stated"),
     "term_end": ("string", "ISO date", "end of the term as stated"),
@@ -159,6 +162,8 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
             if f"p_{c}" in case:
                 case[f"p_{c}"] = p
     out = []
+    # One amount read for several defendants (the same words of the decision) is theirs jointly.
+    gains_at = Counter((g.start, g.end) for d in defendants if (g := d.sentence.illegal_gains) is not None)
     for i, d in enumerate(defendants, 1):
         s, party, pen = d.sentence, d.party, d.penalty
         accepted = set(d.factors)
@@ -180,6 +185,8 @@ def rows(judgement, prediction=None) -> tuple[dict, list[dict]]:
             "fine_yuan": _num(d.fine_yuan),
             "confiscation": s.confiscation is not None,
             "illegal_gains_yuan": _num(s.illegal_gains.value) if s.illegal_gains is not None else None,
+            "illegal_gains_joint": (gains_at[s.illegal_gains.start, s.illegal_gains.end] > 1
+                                    if s.illegal_gains is not None else None),
             "political_rights": s.political_rights is not None,
             "term_start": s.term_start.isoformat() if s.term_start else None,
             "term_end": s.term_end.isoformat() if s.term_end else None,
