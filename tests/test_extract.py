@@ -343,6 +343,17 @@ def test_parties_sentence_without_attributes_reads_its_list():
     assert [(d.name, d.penalty.months) for d in extract(text).defendants] == [("甲某", 10), ("乙某", 7)]
 
 
+def test_appeal_upholding_in_part_reads_the_list_of_its_opening_sentence():
+    # no parties paragraph: the opening sentence lists both; the decision upholds the conviction
+    # (维持…) and names the appellant, the second of the list
+    text = ("某某市中级人民法院刑事判决书（2014）某中刑终字第8号：某某区人民法院审理某某区人民检察院指控原审被告人甲某、"
+            "乙某犯非法经营罪一案，作出刑事判决。宣判后，原审被告人乙某不服，提出上诉。本院认为，上诉人乙某构成非法经营罪。"
+            "判决如下：一、维持某某区人民法院刑事判决对原审被告人乙某的定罪部分；二、撤销该判决对乙某的量刑部分；"
+            "三、上诉人（原审被告人）乙某犯非法经营罪，判处有期徒刑一年，缓刑二年。")
+    assert [d.name for d in extract(text).defendants] == ["甲某", "乙某"]
+    assert extract(text).defendants[1].probation_months == 24
+
+
 @pytest.mark.parametrize("text, names", [
     # fact descriptions with no parties paragraph and no decision (as in CAIL2018): a name ends
     # where the next words begin, and goes on only as far as every mention of it does
@@ -448,9 +459,6 @@ def test_sentences_of_real_case_reports():
 
 #: Defendants missed in real judgements: (document, defendant, why). Strict xfail.
 KNOWN_DEFENDANT_MISSES = [
-    ("d5ab3d88-5a97-47b2-9894-ba798c4143c9", "严某",
-     "an appeal with no parties paragraph whose first sentence (…指控原审被告人何某某、严某犯赌博罪) is read as "
-     "one, where names after 、 are not read"),
     ("66ce04bf-c6cc-4dde-9c4c-fba5ae4bed14", "袁宏新",
      "every name printed twice, real and anonymised (被告人袁宏新袁某甲犯…), so no name is plausible"),
 ]

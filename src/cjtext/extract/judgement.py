@@ -255,10 +255,18 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
         # Names listed after the first (据报道，被告人甲、乙…) count too, and each name once.
         settled = [q for q in (settle(text, p) for p in parties) if q is not None]
         parties = find_narrative_parties(text, plo, phi, seed=settled) if settled else find_narrative_parties(text)
-    elif parties and not upheld and not any(p.sex or p.birth_date or p.ethnicity for p in parties):
+    elif parties and not any(p.sex or p.birth_date or p.ethnicity for p in parties):
         # A "parties paragraph" with no sex, birth or ethnicity may be a sentence of the
-        # narrative (…指控原审被告人何某某、严某犯赌博罪): read its lists, confirmed by the decision.
-        parties = _named_in_decision(find_parties(text, plo, phi, lists=True), text, dlo, jhi) or parties
+        # narrative (…指控原审被告人甲某、乙某犯赌博罪): read its lists, confirmed by the decision.
+        listed = find_parties(text, plo, phi, lists=True)
+        if not upheld:
+            parties = _named_in_decision(listed, text, dlo, jhi) or parties
+        elif len(listed) > len(parties):
+            # An appeal that upholds in part (维持…定罪部分；撤销…量刑部分) may name only some of
+            # them: the others of the list count when the decision names them.
+            named = {p.name for p in parties}
+            more = [p for p in listed if p.name not in named and _named(text, p.name, dlo, jhi)]
+            parties = sorted([*parties, *more], key=lambda p: p.start)
     # Some corpora (LeCaRD) drop the parties paragraph: the procedure sentence
     # (指控被告人甲、乙犯…罪) and then the decision still name the defendants.
     for key in ("procedure", "judgment"):
