@@ -196,6 +196,17 @@ def test_party_units_and_attributes():
     assert (person.custody_date.isoformat(), person.arrest_date.isoformat()) == ("2020-05-01", "2020-06-02")
 
 
+@pytest.mark.parametrize("entry, ethnicity, occupation", [
+    ("被告人甲某，男，1985年7月9日出生汉族，初中文化，农民。", "汉族", "农民"),          # no comma before it
+    ("被告人甲某，男，1985年7月9日出生，土家族，案发前系某某物流有限公司员工。", "土家族", "某某物流有限公司员工"),
+    ("被告人甲某，女，1985年7月9日出生，蒙古族，原系某某镇中心小学教师。", "蒙古族", "某某镇中心小学教师"),
+    ("被告人甲某，男，1985年7月9日出生，住某县某镇家族墓地旁，任某村村委会主任。", None, "某村村委会主任"),
+])
+def test_party_ethnicity_and_occupation(entry, ethnicity, occupation):
+    (p,) = find_parties(entry)
+    assert (p.ethnicity, p.occupation) == (ethnicity, occupation)
+
+
 @pytest.mark.parametrize("entry, steps, custody", [
     # relative dates resolved against the date before them
     ("被告人张某，男，1990年5月1日出生。2017年6月14日在家中被民警抓获，次日被刑事拘留，同月29日经批准被逮捕。",

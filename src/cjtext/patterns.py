@@ -687,7 +687,16 @@ BIRTH = compile_verbose(
       | (?:出生于|生于)\s?(?P<date2>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?日)?)
       | (?P<date3>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)出生于"""
 )
-ETHNICITY = regex.compile(r"(?P<eth>[\p{Han}]{1,6}?族)(?=[，,。；\s])")
+#: The 56 ethnic groups of the official list, and the short forms judgements print (蒙族, 维族).
+ETHNIC_GROUPS = (
+    "汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 "
+    "黎族 傈僳族 佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 "
+    "撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 "
+    "京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 蒙族 维族"
+).split()
+#: An ethnic group in a parties entry, wherever it starts (…日出生汉族，…: no comma before it).
+ETHNICITY = regex.compile(
+    "(?P<eth>" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + r")(?=[，,。；\s])")
 EDUCATION = compile_stdlib(
     "EDUCATION",
     # 中学 alone is a school's name (某中学教师) unless 文化 or 毕业 follows
@@ -695,6 +704,8 @@ EDUCATION = compile_stdlib(
           |中学(?=文化|毕业|学历|肄业))
         (?:文化|毕业|学历|肄业|文化程度)?"""
 )
+#: Words before an occupation that are not part of it (案发前系某公司员工, 任某村主任).
+OCCUPATION_LEAD = regex.compile(r"^(?:案发前|案发时|捕前|原|现)?(?:系|任|为|是)")
 OCCUPATION = compile_stdlib(
     "OCCUPATION",
     r"[，,]\s?(?P<occ>无业|农民|务农|个体(?:工商户|户|经营者?)?|无固定职业|[^，,。；]{1,20}?(?:员工|职员|工人|司机|学生|经理|法定代表人|负责人|主任|干部|教师|医生|厨师|店主|老板))(?=[，,。；])",

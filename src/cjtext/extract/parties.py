@@ -42,6 +42,7 @@ from ..patterns import (
     NOT_A_NAME,
     NOT_DEFENDANT_ROLE,
     OCCUPATION,
+    OCCUPATION_LEAD,
     OTHER_PARTY,
     PARTY,
     PRIOR,
@@ -208,14 +209,14 @@ def _attributes(entry: str, base: int = 0) -> dict:
     if m:
         out["birth_date"] = _date(m.group("date") or m.group("date2") or m.group("date3"))
     m = ETHNICITY.search(entry[:120])
-    if m and len(m.group("eth")) <= 5:
+    if m:
         out["ethnicity"] = m.group("eth")
     m = EDUCATION.search(entry[:200])
     if m:
         out["education"] = m.group("edu")
     m = OCCUPATION.search(entry[:250])
     if m:
-        out["occupation"] = m.group("occ")
+        out["occupation"] = OCCUPATION_LEAD.sub("", m.group("occ")) or m.group("occ")
     priors = list(PRIOR.finditer(entry))
     out["priors"] = tuple(p.group().lstrip("，, ") for p in priors)
     out["priors_end"] = base + priors[-1].end() if priors else 0
