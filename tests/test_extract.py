@@ -468,19 +468,27 @@ def test_sentences_of_real_case_reports():
     assert read >= 20 and wrong == []
 
 
-#: Defendants missed in real judgements: (document, defendant, why). Strict xfail.
-KNOWN_DEFENDANT_MISSES = [
+#: Defendants once missed in real judgements (strict xfails until 2026-11-24), each now found by
+#: a general rule with a test sentence of its own: (document, defendant, rule).
+FORMER_DEFENDANT_MISSES = [
+    ("d5ab3d88-5a97-47b2-9894-ba798c4143c9", "严某",
+     "an appeal upholding in part reads the list of its opening sentence (test_appeal_upholding_in_part…)"),
     ("66ce04bf-c6cc-4dde-9c4c-fba5ae4bed14", "袁宏新",
-     "every name printed twice, real and anonymised (被告人袁宏新袁某甲犯…), so no name is plausible"),
+     "a name printed with its anonymised form after it (被告人王小明王某甲) is the name (test_name_printed_with…)"),
 ]
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("doc_id, name", [
-    pytest.param(i, n, marks=pytest.mark.xfail(strict=True, reason=why)) for i, n, why in KNOWN_DEFENDANT_MISSES
-])
-def test_known_defendant_misses(shared_docs, doc_id, name):
+@pytest.mark.parametrize("doc_id, name, rule", FORMER_DEFENDANT_MISSES)
+def test_former_defendant_misses(shared_docs, doc_id, name, rule):
     assert name in [d.name for d in extract(shared_docs[doc_id]).defendants]
+
+
+def test_name_printed_with_its_anonymised_form():
+    text = ("某某县人民检察院指控被告人韦小川韦某甲、谭志刚谭某乙犯非法经营罪，于2017年3月2日向本院提起公诉。"
+            "本院认为，被告人韦小川韦某甲、谭志刚谭某乙构成非法经营罪。判决如下：一、被告人韦小川韦某甲犯非法经营罪，"
+            "判处有期徒刑一年。二、被告人谭志刚谭某乙犯非法经营罪，判处有期徒刑十个月。")
+    assert [(d.name, d.penalty.months) for d in extract(text).defendants] == [("韦小川", 12), ("谭志刚", 10)]
 
 
 def test_listed_names_skip_counsel_and_verbs():

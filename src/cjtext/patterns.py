@@ -704,6 +704,10 @@ EDUCATION = compile_stdlib(
           |中学(?=文化|毕业|学历|肄业))
         (?:文化|毕业|学历|肄业|文化程度)?"""
 )
+#: A real name followed by its own anonymised form (王小明王某甲: some dumps print both).
+NAME_WITH_ANONYMISED = regex.compile(r"(?P<name>(?P<s>\p{Han})\p{Han}{1,2})(?P=s)某{1,2}[甲乙丙丁0-9]?$")
+#: That anonymised form alone, right after the name (its surname ``s`` is checked by the caller).
+ANONYMISED_AFTER = regex.compile(r"(?P<s>\p{Han})某{1,2}[甲乙丙丁0-9]?")
 #: Words before an occupation that are not part of it (案发前系某公司员工, 任某村主任).
 OCCUPATION_LEAD = regex.compile(r"^(?:案发前|案发时|捕前|原|现)?(?:系|任|为|是)")
 OCCUPATION = compile_stdlib(

@@ -20,6 +20,7 @@ import regex
 from .._frozen import frozen
 from ..numerals import parse_date
 from ..patterns import (
+    ANONYMISED_AFTER,
     ANONYMISED_NAME,
     ANONYMISED_TAIL,
     BIRTH,
@@ -37,6 +38,7 @@ from ..patterns import (
     NAME_GOES_ON_WITH,
     NAME_SEPARATOR,
     NAME_THEN_CHARGE,
+    NAME_WITH_ANONYMISED,
     NARRATIVE_NAME,
     NARRATIVE_ROLE,
     NOT_A_NAME,
@@ -157,6 +159,10 @@ def _clean_name(name: str, is_unit: bool = False) -> str:
         m = NAME_END.search(name)
         if m:
             name = name[:m.start()]
+        # 王小明王某甲: a name printed with its anonymised form after it (some dumps keep both)
+        m = NAME_WITH_ANONYMISED.match(name.strip())
+        if m:
+            name = m.group("name")
     return name.strip()
 
 
@@ -281,6 +287,8 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         if lists:
             # Continue only right after the cleaned name: 犯掩饰、隐瞒…罪 lists crimes, not people.
             pos = m.start("name") + m.group("name").find(name) + len(name)
+            if (dup := ANONYMISED_AFTER.match(text, pos, hi)) is not None and dup.group("s") == name[0]:
+                pos = dup.end()   # 王小明王某甲、…: past the anonymised form printed after the name
             while (more := LISTED_NAME.match(text, pos, hi)) is not None:
                 extra = _clean_name(more.group("name"))
                 # A list of defendants ends where anything else is listed: 被告人甲及其辩护人乙、丙
