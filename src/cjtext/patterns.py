@@ -1023,8 +1023,8 @@ ANONYMISED_TAIL = regex.compile(
     regex.V1)
 #: A character a name in a narrative may go on with (林某 → 林某淳).
 NAME_GOES_ON_WITH = regex.compile(rf"[\p{{Han}}--[{_AFTER_NAME}]]", regex.V1)
-#: 被告人 before a name in a narrative (not 二被告人, 各被告人).
-NARRATIVE_ROLE = regex.compile(r"(?<![的及和与系是二两三四五六七八九十各])被告人\s?[:：]?\s?")
+#: 被告人 before a name in a narrative (not 二被告人, 各被告人; but 在一旁的被告人甲某 is one).
+NARRATIVE_ROLE = regex.compile(r"(?<![及和与系是二两三四五六七八九十各])被告人\s?[:：]?\s?")
 #: The start of a defendant's name in a narrative: an anonymised name (王某, 王某某, 王某甲,
 #: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
 #: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
