@@ -197,7 +197,7 @@ def test_party_units_and_attributes():
 
 
 @pytest.mark.parametrize("entry, ethnicity, occupation", [
-    ("被告人甲某，男，1985年7月9日出生汉族，初中文化，农民。", "汉族", "农民"),          # no comma before it
+    ("被告人甲某，男，1985年7月9日出生汉族，小学文化，务农。", "汉族", "务农"),          # no comma before it
     ("被告人甲某，男，1985年7月9日出生，土家族，案发前系某某物流有限公司员工。", "土家族", "某某物流有限公司员工"),
     ("被告人甲某，女，1985年7月9日出生，蒙古族，原系某某镇中心小学教师。", "蒙古族", "某某镇中心小学教师"),
     ("被告人甲某，男，1985年7月9日出生，住某县某镇家族墓地旁，任某村村委会主任。", None, "某村村委会主任"),
@@ -432,7 +432,7 @@ def test_defendants_of_real_fact_descriptions():
     # not this case's sentence: a claim, an earlier conviction, terms that are not each one's
     ("经审理查明：被告人甘某擅自下载公司数据。检察院指控甘某犯破坏计算机信息系统罪，认为应当判处有期徒刑六年。", {"甘某": None}),
     ("经审理查明：被告人柳某私刻公章。被害公司出具谅解书，请求法院对其免予刑事处罚。", {"柳某": None}),
-    ("经审理查明：被告人柳某私刻公章。其辩护人提出柳某系初犯，有悔罪表现，请法庭对被告人免予刑事处罚。", {"柳某": None}),
+    ("经审理查明：被告人柳某私刻公章。其辩护人提出柳某系初犯，有悔罪表现，恳请法庭依法对其免予刑事处罚。", {"柳某": None}),
     ("经审理查明：被告人常某扒窃。常某曾因抢夺罪被某市人民法院判处有期徒刑十个月。", {"常某": None}),
     ("经审理查明：被告人常某扒窃。2016年常某因诈骗罪被某县人民法院判处拘役五个月。", {"常某": None}),
     ("经审理查明：被告人祝某、严某等五人制作外挂程序。法院对祝某、严某等五人判处有期徒刑八个月至四年不等。",
@@ -584,7 +584,7 @@ def _one(decision: str, name: str = "甲某"):
     ("被告人甲某犯单位行贿罪，判处罚金人民币十万元。", "fine_only", None, None, 100000),
     ("被告人甲某犯盗窃罪，单处罚金人民币1.5万元。", "fine_only", None, None, 15000),
     # deprivation of political rights alone, with a fine: not a fine alone, and no gold kind for it
-    ("被告人甲某犯侮辱罪，单处剥夺政治权利一年，并处罚金人民币三千元。", "unknown", None, None, 3000),
+    ("被告人甲某犯侮辱罪，单处剥夺政治权利二年，并处罚金人民币六千元。", "unknown", None, None, 6000),
     ("被告人甲某犯故意杀人罪，判处死刑，缓期二年执行，剥夺政治权利终身。", "death_suspended", None, None, None),
     ("被告人甲某犯故意杀人罪，判处无期徒刑，剥夺政治权利终身。", "life", None, None, None),
     ("被告人甲某犯故意伤害罪，免予刑事处罚。", "exempt", None, None, None),

@@ -880,7 +880,7 @@ REPORTED_COURT = compile_stdlib(
     "REPORTED_COURT", r"法院|法庭|本院|一审|二审|终审|审判|判决|宣判|判处|判定|获刑|被判|刑期为", verbose=False)
 #: What makes such a sentence no report of this case's sentence: a claim (应判处, 量刑建议), an
 #: earlier conviction (因犯…罪被判处, 曾被, 刑满释放; not the surname 曾), or terms that are not
-#: each one's (分别判处有期徒刑四年和一年, 有期徒刑三年至五年不等, 五年以上). 分别 with no
+#: each one's (分别判处有期徒刑五年和二年, 有期徒刑三年至五年不等, 五年以上). 分别 with no
 #: figure after it in its clause (…，并分别处以罚金) gives no ranges.
 REPORTED_NOT = compile_stdlib(
     "REPORTED_NOT",

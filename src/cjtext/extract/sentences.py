@@ -463,7 +463,7 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         if not named and len(names) == 1:
             found = {names[0]: sentence_for(names[0], text, [(a, b)], a)}
         elif group is not None and parse_int(group.group("n")) == len(names):
-            # 对二人各判处有期徒刑三年: each of the defendants, when the count is theirs.
+            # 对二人各判处拘役五个月: each of the defendants, when the count is theirs.
             found = {n: sentence_for(n, text, [(a, b)], a) for n in names}
         else:
             # Other people named in the sentence (判处甲某有期徒刑四年，乙某有期徒刑二年、缓刑三年,
