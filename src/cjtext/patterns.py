@@ -704,10 +704,11 @@ EDUCATION = compile_stdlib(
           |中学(?=文化|毕业|学历|肄业))
         (?:文化|毕业|学历|肄业|文化程度)?"""
 )
+_ANONYMISED_FORM = r"某{1,2}[甲乙丙丁0-9]?"   # after a surname: 王某, 王某某, 王某甲, 王某2
 #: A real name followed by its own anonymised form (王小明王某甲: some dumps print both).
-NAME_WITH_ANONYMISED = regex.compile(r"(?P<name>(?P<s>\p{Han})\p{Han}{1,2})(?P=s)某{1,2}[甲乙丙丁0-9]?$")
+NAME_WITH_ANONYMISED = regex.compile(rf"(?P<name>(?P<s>\p{{Han}})\p{{Han}}{{1,2}})(?P=s){_ANONYMISED_FORM}$")
 #: That anonymised form alone, right after the name (its surname ``s`` is checked by the caller).
-ANONYMISED_AFTER = regex.compile(r"(?P<s>\p{Han})某{1,2}[甲乙丙丁0-9]?")
+ANONYMISED_AFTER = regex.compile(rf"(?P<s>\p{{Han}}){_ANONYMISED_FORM}")
 #: Words before an occupation that are not part of it (案发前系某公司员工, 任某村主任).
 OCCUPATION_LEAD = regex.compile(r"^(?:案发前|案发时|捕前|原|现)?(?:系|任|为|是)")
 OCCUPATION = compile_stdlib(

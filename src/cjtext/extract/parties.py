@@ -439,6 +439,8 @@ def find_narrative_parties(text: str, lo: int = 0, hi: int | None = None,
             pos += 1
     # 被告单位甲有限公司（以下简称甲公司）: the short name is the same unit.
     units = [p.name for p in out.values() if p.is_unit]
+    if not units:
+        return sorted(out.values(), key=lambda p: p.start)
     aliases = {m.group("name") for m in UNIT_ALIAS.finditer(text, lo, hi)
                if any(text.startswith(u, m.start() - len(u)) and u != m.group("name") for u in units)}
     # …被告单位甲公司负责人: a known unit's name running into the next words is that unit.
