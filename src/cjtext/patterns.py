@@ -796,9 +796,10 @@ CHARGE = compile_stdlib(
 CHARGE_MORE = compile_verbose(
     r"""\s?[、和及与]\s?(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、]{1,30}?罪)(?=[，。；,;、\s（(]|$|判处|决定)"""
 )
-#: A crime right after the name when 犯 is left out: 被告人甲滥伐林木罪，判处…
+#: A crime right after the name when 犯 is left out: 被告人甲滥伐林木罪，判处… (not a finding
+#: that it is or is not one: 甲某(的行为)(不)构成诈骗罪，判处…).
 CHARGE_AFTER_NAME = compile_verbose(
-    r"""(?P<charge>(?!罪)[^，。；：:,;\s（()）“”、犯]{2,30}?罪)(?=[，,]\s?(?:判处|单处|免予|免除))"""
+    r"""(?P<charge>(?![罪的])(?:(?!构成)[^，。；：:,;\s（()）“”、犯]){2,30}?罪)(?=[，,]\s?(?:判处|单处|免予|免除))"""
 )
 #: A crime named before the defendant: 以寻衅滋事罪分别判处罗某、何某…
 CHARGE_NAMED = compile_verbose(
@@ -889,6 +890,18 @@ REPORTED_NOT = compile_stdlib(
     r"|曾(?:因|于|被|经)|刑满|释放|前科|假释"
     r"|因[^，。；,;]{0,20}?被[^，。；,;]{0,30}?判|至[0-9一二三四五六七八九十]",
     verbose=False,
+)
+#: A journalistic term with no penalty word (柏某因诈骗罪获刑五年三个月 / 被判刑三年): a term
+#: longer than a year is 有期徒刑, as 拘役 is never longer (art. 69 caps it at one year) and a
+#: report gives 管制 its name; a shorter one could be either and is not read as a term.
+REPORTED_TERM = compile_stdlib(
+    "REPORTED_TERM", rf"(?:获刑|被判刑|判刑)(?=\s?{NUMBER}\s?(?:年|个\s?月))", verbose=False)
+#: The crime a case report gives beside a sentence: 认定甲某构成X罪 / 将二人行为定性为X罪 /
+#: 罪名为X罪 / 因X罪获刑 (not 不构成X罪, nor 构成犯罪, which names no crime).
+REPORTED_CHARGE = compile_verbose(
+    r"""(?:(?<![不否未])构成|定性为|罪名为|因(?=[^，。；,;]{1,30}?罪\s?(?:获刑|被判)))
+        \s?(?P<charge>(?!犯罪)[^，。；：:,;\s（()）“”、]{1,30}?(?<!犯)罪)
+        (?=[，。；,;\s（(、]|获刑|被判|$)"""
 )
 #: Defendants named as a group, each given the same (对二人各判处…, 三名被告人均被判处…).
 REPORTED_GROUP = compile_stdlib(
@@ -1024,8 +1037,12 @@ ANONYMISED_TAIL = regex.compile(
     regex.V1)
 #: A character a name in a narrative may go on with (林某 → 林某淳).
 NAME_GOES_ON_WITH = regex.compile(rf"[\p{{Han}}--[{_AFTER_NAME}]]", regex.V1)
-#: 被告人 before a name in a narrative (not 二被告人, 各被告人; but 在一旁的被告人甲某 is one).
-NARRATIVE_ROLE = regex.compile(r"(?<![及和与系是二两三四五六七八九十各])被告人\s?[:：]?\s?")
+#: What says a 被告人 is another case's (导致该案主要被告人…潜逃, 另案被告人…供述).
+_OTHER_CASE = "(?:该案|另案|他案)(?:中的|中|的)?(?:主要|其他|其余)?"
+OTHER_CASE_BEFORE = regex.compile(_OTHER_CASE + "$")
+#: 被告人 before a name in a narrative (not 二被告人, 各被告人, nor another case's; but
+#: 在一旁的被告人甲某 is one).
+NARRATIVE_ROLE = regex.compile(rf"(?<![及和与系是二两三四五六七八九十各])(?<!{_OTHER_CASE})被告人\s?[:：]?\s?")
 #: The start of a defendant's name in a narrative: an anonymised name (王某, 王某某, 王某甲,
 #: 徐1某, 刘×, 欧阳某) or two characters (``plain``: the first must be a surname of
 #: cjtext/data/surnames.txt): the name may go on (林某淳), decided from the text.
@@ -1107,4 +1124,7 @@ CYBER_ARTICLE = compile_verbose(
 )
 #: An anonymised name inside running text: 张某, 李某某 (not 某公司, 在某小区).
 ANONYMISED_IN_TEXT = regex.compile(r"(?<!某)(?![在于向对从到与和及至是为的一某])\p{Han}某{1,2}(?!某)")
+#: …that is a person's: not a place or body named with 某 (经某区检察院起诉, 由某县公安局).
+ANONYMISED_PERSON = regex.compile(
+    r"(?<!某)(?![在于向对从到与和及至是为的一某])\p{Han}某{1,2}(?![某省市县区镇乡村街路公司厂店局院所处队站校])")
 

@@ -280,7 +280,14 @@ def extract(doc: str | Record | Document, *, vocabulary: FactorVocabulary | None
     sentences = find_sentences(text, names, dlo, jhi)
     if "judgment" not in nsec and names:
         # A case report with no decision may still tell the sentence (…法院以甲罪判处张某…).
-        sentences.update(find_reported_sentences(text, names, plo))
+        # Others it sentences beside a defendant (判处卜某…，滕某…) are co-defendants.
+        reported = find_reported_sentences(text, names, plo, co_sentenced=True)
+        first = {n: a for a, _, n in reversed(find_names(text, [n for n in reported if n not in names], plo, len(text)))}
+        if first:
+            parties = sorted([*parties, *(Party(n, a, a + len(n), n, False, "被告人") for n, a in first.items())],
+                             key=lambda p: p.start)
+            names = [p.name for p in parties]
+        sentences.update(reported)
     if len(names) == 1 and sentences[names[0]].penalty.kind == "unknown" and not upheld:
         # 判决如下：被告人犯…罪 (the name left out): a lone defendant's sentence is the whole decision.
         whole = sentence_for(names[0], text, [(dlo, jhi)], dlo)

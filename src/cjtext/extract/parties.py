@@ -45,6 +45,7 @@ from ..patterns import (
     NOT_DEFENDANT_ROLE,
     OCCUPATION,
     OCCUPATION_LEAD,
+    OTHER_CASE_BEFORE,
     OTHER_PARTY,
     PARTY,
     PRIOR,
@@ -457,7 +458,10 @@ def settle(text: str, p: Party) -> Party | None:
     starting with a known surname, mentioned again; it goes on by one character while every
     one of two or more mentions in ``text`` does (林某 always 林某淳), never with a character
     that starts the next words (王某在…, 王某伙同…). A unit's name ends at 公司, 厂 and the like.
+    Another case's defendant (该案主要被告人…, 另案被告人…) is none.
     """
+    if OTHER_CASE_BEFORE.search(text, max(0, p.start - 8), p.start):
+        return None
     if "单位" in p.role:
         end = UNIT_NAME_END.search(p.name)
         name = p.name[:end.end()] if end else p.name

@@ -15,7 +15,7 @@ defendant's name to the next mention of another defendant). In a stretch:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import field, replace
 from decimal import Decimal
 from itertools import groupby
 
@@ -23,7 +23,7 @@ from .._frozen import frozen
 from ..numerals import parse_date, parse_int, parse_number
 from ..patterns import (
     ACQUITTAL_CONTEXT,
-    ANONYMISED_IN_TEXT,
+    ANONYMISED_PERSON,
     CHARGE,
     CHARGE_AFTER_NAME,
     CHARGE_MORE,
@@ -43,9 +43,11 @@ from ..patterns import (
     PRIOR_SENTENCE,
     PROBATION_WORD,
     REPORTED_ACTOR,
+    REPORTED_CHARGE,
     REPORTED_COURT,
     REPORTED_GROUP,
     REPORTED_NOT,
+    REPORTED_TERM,
     SET_ASIDE,
     TERM_DATES,
     TERM_DATES_MORE,
@@ -425,7 +427,8 @@ def _shared_lists(text, lo, hi, mentions):
     return out
 
 
-def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | None = None) -> dict[str, Sentence]:
+def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | None = None, *,
+                            co_sentenced: bool = False) -> dict[str, Sentence]:
     """Sentences of the named defendants as a case report tells them, in a text with no decision.
 
     Case reports and news accounts say what the court decided in a sentence of their own
@@ -451,28 +454,73 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         a, b = start, end
         start = end + 1
         pen = PENALTY.search(text, a, b)
-        if pen is None or REPORTED_COURT.search(text, a, b) is None or REPORTED_NOT.search(text, a, b) is not None:
+        term = None
+        if pen is None and (term := _reported_term(text, a, b)) is None:
             continue
+        if REPORTED_COURT.search(text, a, b) is None or REPORTED_NOT.search(text, a, b) is not None:
+            continue
+        at = pen.start() if pen is not None else term.start
         # 检察院指控…判处 / 辩护人请求判处… / 请求法院对其免予刑事处罚: not what the court decided.
-        clause = max(text.rfind("，", a, pen.start()), text.rfind(",", a, pen.start()), a)
-        actors = list(REPORTED_ACTOR.finditer(text, a, pen.start()))
+        clause = max(text.rfind("，", a, at), text.rfind(",", a, at), a)
+        actors = list(REPORTED_ACTOR.finditer(text, a, at))
         if any(m.lastgroup == "claim" and (m is actors[-1] or m.start() >= clause) for m in actors):
             continue
         named = [n for n in names if n in text[a:b]]
-        group = REPORTED_GROUP.search(text, a, pen.start()) if not named and len(names) > 1 else None
+        # Other people named in the sentence (判处甲某有期徒刑四年，乙某有期徒刑二年、缓刑三年,
+        # 乙某 no defendant found) end a defendant's stretch too.
+        others = {m.group() for m in ANONYMISED_PERSON.finditer(text, a, b)} - set(named)
+        others = {o for o in others if not any(o in n or n in o for n in names)}
+        group = REPORTED_GROUP.search(text, a, at) if not named and len(names) > 1 else None
         if not named and len(names) == 1:
+            # 据此判处其…: the lone defendant's, unless the sentence names someone else (邬某被判处…).
+            if others:
+                continue
             found = {names[0]: sentence_for(names[0], text, [(a, b)], a)}
         elif group is not None and parse_int(group.group("n")) == len(names):
             # 对二人各判处拘役五个月: each of the defendants, when the count is theirs.
             found = {n: sentence_for(n, text, [(a, b)], a) for n in names}
         else:
-            # Other people named in the sentence (判处甲某有期徒刑四年，乙某有期徒刑二年、缓刑三年,
-            # 乙某 no defendant found) end a defendant's stretch too.
-            others = {m.group() for m in ANONYMISED_IN_TEXT.finditer(text, a, b)} - set(named)
-            others = {o for o in others if not any(o in n or n in o for n in named)}
             found = find_sentences(text, named + sorted(others), a, b)
+            if co_sentenced and named:
+                # 判处卜某有期徒刑四年，滕某拘役五个月: sentenced by the court beside a defendant,
+                # a co-defendant (a name sentenced in a clause of its own may be another case's).
+                names = names + sorted((o for o in others if found[o].penalty.kind not in ("unknown", "acquitted")),
+                                       key=lambda o: text.find(o, a, b))
+        if term is not None and len(found) == 1:
+            # 获刑五年三个月: the term of the one defendant the clause is about.
+            ((n, sent),) = found.items()
+            if sent.penalty.kind == "unknown":
+                found = {n: replace(sent, penalty=term)}
         for n, sent in found.items():
             if n in names and sent.penalty.kind not in ("unknown", "acquitted"):
+                if not sent.charges:
+                    sent = replace(sent, charges=_reported_charges(text, a, b, n, [m for m in names if m != n]))
                 out[n] = sent
     return out
+
+
+def _reported_charges(text: str, lo: int, hi: int, name: str, others: list[str]) -> tuple[Span, ...]:
+    """The crimes a report's sentence gives for ``name`` (认定三人构成X罪，判处…), see
+    ``REPORTED_CHARGE``: not in a party's claim (检察院指控其构成Y罪), nor one given to another
+    defendant named before it in its clause (认定乙某构成Y罪)."""
+    out: list[Span] = []
+    for m in REPORTED_CHARGE.finditer(text, lo, hi):
+        start = max(text.rfind("，", lo, m.start()), text.rfind(",", lo, m.start()), lo)
+        before = text[start:m.start()]
+        if any(x.lastgroup == "claim" for x in REPORTED_ACTOR.finditer(before)):
+            continue
+        if name not in before and any(o in before for o in others):
+            continue
+        if not any(c.value == m.group("charge") for c in out):
+            out.append(Span(m.group("charge"), m.start("charge"), m.end("charge"), m.group("charge")))
+    return tuple(out)
+
+
+def _reported_term(text: str, lo: int, hi: int) -> Penalty | None:
+    """A journalistic term longer than a year (获刑五年三个月) as 有期徒刑, see ``REPORTED_TERM``."""
+    for m in REPORTED_TERM.finditer(text, lo, hi):
+        months, end = _duration_at(text, m.end())
+        if months is not None and months > 12:
+            return Penalty("fixed_term", months, text[m.start():end], m.start(), end)
+    return None
 
