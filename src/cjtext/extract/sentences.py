@@ -437,8 +437,10 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     the penalty (检察院指控…, 建议判处…), one that states an earlier conviction (因犯…罪被判处,
     曾被…) or terms that are not each one's (分别, 不等, …至…). A sentence that names no
     defendant is read for a lone defendant (据此判处其…), and for each of them when it counts
-    them all (对二人各判处…). When several sentences qualify, the last one counts (an appeal
-    told after the first instance).
+    them all (对二人各判处…). A court's word reaches the clauses after it to the end of its
+    sentence (法院判决：甲某…；乙某…). When several sentences qualify, the last one counts (an
+    appeal told after the first instance). With ``co_sentenced``, others the court sentences
+    beside a named defendant are returned too (判处甲某…，乙某…).
 
     Examples
     --------
@@ -450,14 +452,20 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     hi = len(text) if hi is None else hi
     out: dict[str, Sentence] = {}
     start = lo
+    court = False   # a court's decision goes on past ；(法院判决：甲…；乙…；丙…) to its sentence's end
     for end in [m.start() for m in CLAUSE_END.finditer(text, lo, hi)] + [hi]:
         a, b = start, end
         start = end + 1
+        by_court = court or REPORTED_COURT.search(text, a, b) is not None
+        last = None
+        for last in REPORTED_ACTOR.finditer(text, a, b):
+            pass
+        court = by_court and (last is None or last.lastgroup == "court") and text.startswith(("；", ";"), end)
         pen = PENALTY.search(text, a, b)
         term = None
         if pen is None and (term := _reported_term(text, a, b)) is None:
             continue
-        if REPORTED_COURT.search(text, a, b) is None or REPORTED_NOT.search(text, a, b) is not None:
+        if not by_court or REPORTED_NOT.search(text, a, b) is not None:
             continue
         at = pen.start() if pen is not None else term.start
         # 检察院指控…判处 / 辩护人请求判处… / 请求法院对其免予刑事处罚: not what the court decided.
