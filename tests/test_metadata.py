@@ -45,6 +45,7 @@ def test_no_case_number():
     ("徐州铁路运输法院", None, "江苏省"),         # a city's short name at the start
     ("福州经济技术开发区人民法院", None, "福建省"),
     ("示例徐州人民法院", None, None),           # nor inside a name: two characters are too often another word
+    ("三峡坝区人民法院", None, "湖北省"),         # a special court's seat that is no division
 ])
 def test_province(court, case_number, province):
     cn = parse_case_number(case_number) if case_number else None
