@@ -791,6 +791,10 @@ def _factors(reasoning: str, names=("甲某",)) -> dict[str, list[str]]:
     # the court's last word decides
     ("被告人甲某未立即如实供述，不宜认定为自首。其到案后又能如实供述自己的罪行，依法予以从轻处罚。", ["confession"]),
     ("被告人甲某虽自动投案，但在取保候审期间脱逃，不认定其自首。", []),
+    # a refusal of the rest is not of what was just accepted; with no acceptance, it is
+    ("辩护人所提甲某系初犯、已退赔全部损失的意见，本院予以采纳，其他辩护意见本院不予采纳。",
+     ["first_offender", "restitution"]),
+    ("辩护人所提甲某系初犯的意见，其余辩护意见，本院均不予采纳。", []),
 ])
 def test_factor_status(reasoning, expected):
     assert _factors(reasoning)["甲某"] == expected

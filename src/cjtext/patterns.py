@@ -947,6 +947,8 @@ FACTOR_NO_LENIENCY = regex.compile(
 FACTOR_AFFIRM_BEFORE = regex.compile(
     r"不影响(?:其|对其|本案)?(?:构成|认定|成立)?$|(?:原判|原审|一审)(?:法院|判决)?(?:已经|已)(?:依法)?认定[^，,；;。]{0,8}$")
 FACTOR_NOT_NEG = regex.compile(r"(?:不满|未满|无异议|不影响)[^，,；;。]{0,6}$")
+#: A refusal of the rest (…的辩护意见予以采纳，其余辩护意见不予采纳): not of what was just accepted.
+FACTOR_REST_BEFORE = regex.compile(r"(?:其余|其他|其它|剩余)[^，,；;。]{0,10}$")
 FACTOR_REJECT = regex.compile(
     r"不认定|不宜认定|不予采纳|不予支持|不能成立|不予认定|不应认定|不能认定|不予确认|不成立|不符合|不能采纳|不采纳|"
     r"不构成|不属实|不予采信|与(?:查明的)?(?:案件)?事实不符|没有(?:事实|法律)?(?:和法律)?依据|不足以认定|证据不足|理由不(?:能)?成立|不予考虑|"

@@ -53,6 +53,7 @@ from ..patterns import (
     FACTOR_OMITTED_BEFORE,
     FACTOR_ORDER_BEFORE,
     FACTOR_REJECT,
+    FACTOR_REST_BEFORE,
     FACTOR_ROLE,
     FACTOR_SENTENCE_END,
     FACTOR_SUBJECT,
@@ -176,6 +177,7 @@ class _Sentence:
         self.earlier = [m.start() for m in FACTOR_EARLIER_COURT.finditer(text, s, e)]
         self.no_leniency = [m.start() for m in FACTOR_NO_LENIENCY.finditer(text, s, e)]
         self.ruling_starts = sorted(self._starts[id(self.rejects)] + self._starts[id(self.accepts)])
+        self.rest = {m.start() for m in self.rejects if FACTOR_REST_BEFORE.search(text, max(s, m.start() - 12), m.start())}
         self.next_sent = next_sent
         self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
 
@@ -264,7 +266,8 @@ def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
     first_acc, acc = sent.after(sent.accepts, m_end, scope)
     if claimed:
         if rej and (acc is None or rej.start() > acc.start()):
-            return "rejected"
+            # …予以采纳，其余辩护意见不予采纳: the rest refused, not the claim just accepted.
+            return "accepted" if acc is not None and rej.start() in sent.rest else "rejected"
         if acc:
             return "accepted"
         if sent.next_is_ruling:
