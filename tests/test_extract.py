@@ -921,9 +921,25 @@ def test_factor_wordings(reasoning, expected):
     ("甲某拉拢掌握系统权限的乙某参与，起主要作用，系主犯。", ("甲某", "乙某"), {"甲某": ["principal"], "乙某": []}),
     ("乙某受雇于被告单位，按照甲某的安排编写程序，起次要作用，系从犯。", ("某某数据有限公司", "甲某", "乙某"),
      {"某某数据有限公司": [], "甲某": [], "乙某": ["accessory"]}),
+    # a quoted claim is one sentence, whatever ends inside the quotes; a name after 抓捕 is an object
+    ("辩护人提出的“甲某已退赔全部损失，并协助侦查人员抓捕同伙乙某，有立功表现。”的辩护意见本院予以采纳。",
+     ("甲某", "乙某"), {"甲某": ["meritorious_service", "restitution"], "乙某": []}),
+    ("对辩护人提出甲某“系初犯；已取得被害人谅解”的辩护意见，本院予以采纳。", ("甲某",),
+     {"甲某": ["first_offender", "victim_forgiveness"]}),
+    # a claim still open at a ；runs on to its end (…的意见) and the ruling after it…
+    ("辩护人关于甲某主动投案，系自首；系初犯，建议从轻处罚的意见，本院予以采纳。", ("甲某",),
+     {"甲某": ["first_offender", "voluntary_surrender"]}),
+    ("辩护人关于甲某主动投案，系自首；系初犯，建议从轻处罚的意见，与查明的事实不符，不予采纳。", ("甲某",), {"甲某": []}),
 ])
 def test_factor_claims_and_corrections(reasoning, names, expected):
     assert _factors(reasoning, names) == expected
+
+
+def test_factor_claim_runs_on_only_to_its_own_end():
+    # …but not into another claim opened after the ；(至于其辩称…): that ruling is the other claim's.
+    text = "甲某辩称其系从犯，因同伙尚未到案，本院对此暂不评判；至于其辩称未殴打被害人，该辩解经查属实，本院予以采纳。"
+    fs = find_factors(text, ["甲某"], (0, len(text)))
+    assert [(f.label, f.status) for f in fs] == [("accessory", "claimed")]
 
 
 APPEAL = ("某某市中级人民法院\n刑事裁定书\n（2020）浙01刑终9号\n上诉人（原审被告人）甲某，男。\n原审被告人乙某，女。\n"

@@ -928,7 +928,9 @@ EARLIER_SENTENCE = compile_stdlib(
 # ---------------------------------------------------------------------------
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
-FACTOR_SENTENCE_END = SENTENCE_END
+#: A sentence end, not inside a quotation (辩护人提出的"…属于立功。"的辩护意见本院予以采纳: one
+#: sentence): an end with a closing quote ahead and no opening one before it is quoted.
+FACTOR_SENTENCE_END = regex.compile(r"[。；;！？!?](?![^“”\n]{0,300}”)|\n")
 #: Searched backwards: the start of the clause a phrase sits in.
 FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.
@@ -969,6 +971,9 @@ FACTOR_OMITTED_BEFORE = regex.compile(r"(?:未|没有)(?:予|能)?(?:认定|评�
 FACTOR_CORRECTION = regex.compile(r"(?<!并无|没有|无)不当|错误|纠正|偏重|改判")
 #: Right after a phrase: it is what a claim is about (关于自首的辩护意见, 所提初犯的意见).
 FACTOR_CLAIM_AFTER = regex.compile(r"(?:情节)?的?(?:辩护意见|辩解|上诉理由|上诉意见|意见|主张)")
+#: Where a claim ends (…的辩护意见 / …的意见), and where a full sentence ends (not a ；).
+FACTOR_CLAIM_END = regex.compile(r"的(?:辩护意见|辩解意见|辩解|上诉理由|上诉意见|意见|主张)")
+FACTOR_FULL_STOP = regex.compile(r"[。！？!?\n]")
 
 FACTOR_NEXT_RULING = regex.compile(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)")
 #: Subjects that stand for several defendants: 各被告人 (all), 二被告人 / 三人 (a number),
@@ -993,12 +998,12 @@ FACTOR_CLAUSE = regex.compile(r"[，,：:]")
 FACTOR_ROLE = regex.compile(r"^\s?(?:被告人|上诉人|原审被告人)?$")
 #: Words joining the members of one subject: 甲某、乙某 / 被告单位及二被告人 / 甲某和被告人乙某.
 FACTOR_JOIN = compile_stdlib("FACTOR_JOIN", r"^(?:[、和及与]|以及|被告人|被告单位|上诉人|原审被告人){0,3}$", verbose=False)
-#: Words before a name in an object position (甲某受乙某指使, 协助公安机关抓获乙某, 向乙某行贿,
+#: Words before a name in an object position (甲某受乙某指使, 协助公安机关抓获/抓捕乙某, 向乙某行贿,
 #: 按乙某安排): the name is not the subject of the clause.
 FACTOR_OBJECT = compile_stdlib(
     "FACTOR_OBJECT",
     r"""
-    (?:受|被|向|抓获|揭发|检举|伙同|指使|雇用|雇佣|按照|按|听从|由|替|给|让|使|跟随|跟
+    (?:受|被|向|抓获|抓捕|捕获|缉拿|揭发|检举|伙同|指使|雇用|雇佣|按照|按|听从|由|替|给|让|使|跟随|跟
       |明知|知道|不知|得知|告知|通知|联系|介绍|帮助|协助|指派|安排|纠集|邀约|教唆|唆使|胁迫
       |大于|小于|高于|低于|多于|少于|(?:受雇|受聘|受雇佣|任职|就职)于|拉拢|依附于|其(?:与|和|同|跟)
       # 拉拢掌握账号的乙某: a name after an attribute is an object

@@ -39,11 +39,13 @@ from ..patterns import (
     FACTOR_AFFIRM_BEFORE,
     FACTOR_CLAIM,
     FACTOR_CLAIM_AFTER,
+    FACTOR_CLAIM_END,
     FACTOR_CLAUSE,
     FACTOR_CLAUSE_BACK,
     FACTOR_CORRECTION,
     FACTOR_EACH,
     FACTOR_EARLIER_COURT,
+    FACTOR_FULL_STOP,
     FACTOR_JOIN,
     FACTOR_NEG_BEFORE,
     FACTOR_NEXT_RULING,
@@ -163,7 +165,7 @@ def default_vocabulary() -> FactorVocabulary:
 class _Sentence:
     """One sentence's rulings and claims, found once and looked up per phrase."""
 
-    def __init__(self, text: str, s: int, e: int, next_sent: str):
+    def __init__(self, text: str, s: int, e: int, next_sent: str, run_on: str = ""):
         self.s, self.e = s, e
         self.rejects = list(FACTOR_REJECT.finditer(text, s, e))
         self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
@@ -180,10 +182,21 @@ class _Sentence:
         self.rest = {m.start() for m in self.rejects if FACTOR_REST_BEFORE.search(text, max(s, m.start() - 12), m.start())}
         self.next_sent = next_sent
         self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
+        #: The rest of the full sentence after a ；(辩护人关于甲某系自首；积极退赔…的意见，予以采信).
+        self.run_on = run_on
 
     def next_rulings(self):
         """The last refusal and the last acceptance in the next sentence (read when needed)."""
         return _last(FACTOR_REJECT, self.next_sent), _last(FACTOR_ACCEPT, self.next_sent)
+
+    def run_on_rulings(self):
+        """The last refusal and acceptance after the claim's end (…的意见) in the rest of the
+        sentence, unless another claim opens before that end (至于其辩解称…)."""
+        close = FACTOR_CLAIM_END.search(self.run_on)
+        if close is None or FACTOR_CLAIM.search(self.run_on, 0, close.start()) is not None:
+            return None, None
+        rest = self.run_on[close.end():]
+        return _last(FACTOR_REJECT, rest), _last(FACTOR_ACCEPT, rest)
 
     def after(self, matches: list, pos: int, end: int | None = None):
         """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting in ``[pos, end)``."""
@@ -275,6 +288,13 @@ def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
             if nxt_rej and (nxt_acc is None or nxt_rej.start() > nxt_acc.start()):
                 return "rejected"
             if nxt_acc:
+                return "accepted"
+        if sent.run_on and FACTOR_CLAIM_END.search(text, m_end, sent.e) is None:
+            # A claim still open at a ；runs on to its end (…的意见) and the ruling after it.
+            run_rej, run_acc = sent.run_on_rulings()
+            if run_rej and (run_acc is None or run_rej.start() > run_acc.start()):
+                return "rejected"
+            if run_acc:
                 return "accepted"
         return "claimed"
     # No leniency granted later in the sentence, with no acceptance between:
@@ -502,7 +522,11 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
                     carried = named
                 continue
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
-            sent = _Sentence(text, s, e, nxt) if source in ("reasoning", "earlier") else None
+            run_on = ""
+            if text.startswith(("；", ";"), e - 1):
+                full = FACTOR_FULL_STOP.search(text, e, hi)
+                run_on = text[e:full.end() if full else hi]
+            sent = _Sentence(text, s, e, nxt, run_on) if source in ("reasoning", "earlier") else None
             barrier = s
             refused: set[str] = set()
             for m in hits[i]:
