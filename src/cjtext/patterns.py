@@ -892,8 +892,8 @@ REPORTED_NOT = compile_stdlib(
     verbose=False,
 )
 #: A journalistic term with no penalty word (柏某因诈骗罪获刑五年三个月 / 被判刑三年): a term
-#: longer than a year is 有期徒刑, as 拘役 is never longer (art. 69 caps it at one year) and a
-#: report gives 管制 its name; a shorter one could be either and is not read as a term.
+#: longer than a year is 有期徒刑, as 拘役 is never longer (art. 69 caps it at one year) and 管制,
+#: rare, is taken to be named when imposed; a shorter one could be either and is not read.
 REPORTED_TERM = compile_stdlib(
     "REPORTED_TERM", rf"(?:获刑|被判刑|判刑)(?=\s?{NUMBER}\s?(?:年|个\s?月))", verbose=False)
 #: The crime a case report gives beside a sentence: 认定甲某构成X罪 / 将二人行为定性为X罪 /
@@ -928,9 +928,9 @@ EARLIER_SENTENCE = compile_stdlib(
 # ---------------------------------------------------------------------------
 # Extraction: the court's stance on a sentencing factor (cjtext.extract.factors)
 # ---------------------------------------------------------------------------
-#: A sentence end, not inside a quotation (辩护人提出的"…属于立功。"的辩护意见本院予以采纳: one
-#: sentence): an end with a closing quote ahead and no opening one before it is quoted.
-FACTOR_SENTENCE_END = regex.compile(r"[。；;！？!?](?![^“”\n]{0,300}”)|\n")
+FACTOR_SENTENCE_END = SENTENCE_END
+#: A quotation, inside which no sentence ends (辩护人所提“…有立功表现。”的意见予以采纳: one sentence).
+FACTOR_QUOTED = regex.compile(r"“[^“”\n]{0,300}”")
 #: Searched backwards: the start of the clause a phrase sits in.
 FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.

@@ -54,6 +54,7 @@ from ..patterns import (
     FACTOR_OBJECT,
     FACTOR_OMITTED_BEFORE,
     FACTOR_ORDER_BEFORE,
+    FACTOR_QUOTED,
     FACTOR_REJECT,
     FACTOR_REST_BEFORE,
     FACTOR_ROLE,
@@ -228,6 +229,20 @@ class _Sentence:
         """The stretch between the turns (，但 / ，然而) around ``text[a:b]``."""
         i = bisect_right(self.turns, a)
         return (self.turns[i - 1] if i else self.s), (self.turns[i] if i < len(self.turns) else self.e)
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Where the sentences of ``text[lo:hi]`` end (after the mark), none inside a quotation."""
+    quoted = [m.span() for m in FACTOR_QUOTED.finditer(text, lo, hi)]
+    if not quoted:
+        return [m.end() for m in FACTOR_SENTENCE_END.finditer(text, lo, hi)]
+    starts = [a for a, _ in quoted]
+    out = []
+    for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or quoted[i][1] <= m.start():
+            out.append(m.end())
+    return out
 
 
 def _last(pattern, text: str):
@@ -501,9 +516,9 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
     for lo, hi, source, first in regions:
         sents = []
         start = lo
-        for m in FACTOR_SENTENCE_END.finditer(text, lo, hi):
-            sents.append((start, m.end()))
-            start = m.end()
+        for end in _sentence_ends(text, lo, hi):
+            sents.append((start, end))
+            start = end
         if start < hi:
             sents.append((start, hi))
         # The phrases of each sentence first: most sentences have none, and a
@@ -524,8 +539,9 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
             run_on = ""
             if text.startswith(("；", ";"), e - 1):
-                full = FACTOR_FULL_STOP.search(text, e, hi)
-                run_on = text[e:full.end() if full else hi]
+                # (Bounded: a claim does not run on for more than a few clauses.)
+                full = FACTOR_FULL_STOP.search(text, e, min(hi, e + 300))
+                run_on = text[e:full.end() if full else min(hi, e + 300)]
             sent = _Sentence(text, s, e, nxt, run_on) if source in ("reasoning", "earlier") else None
             barrier = s
             refused: set[str] = set()
@@ -578,7 +594,7 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
     # Two positions are in one sentence when no sentence end lies between them,
     # i.e. when as many sentence ends come before each.
     lo, hi = (min(f.start for f in mine), max(f.start for f in mine)) if mine else (0, 0)
-    ends = [m.start() for m in FACTOR_SENTENCE_END.finditer(text, lo, hi)]
+    ends = [e - 1 for e in _sentence_ends(text, lo, hi)]
     surrender_sentences = {bisect_left(ends, f.start) for f in mine
                            if f.status == "accepted" and f.label == "voluntary_surrender"} \
         if text and last.get("voluntary_surrender") == "accepted" else set()

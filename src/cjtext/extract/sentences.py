@@ -451,21 +451,24 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     """
     hi = len(text) if hi is None else hi
     out: dict[str, Sentence] = {}
-    start = lo
-    court = False   # a court's decision goes on past ；(法院判决：甲…；乙…；丙…) to its sentence's end
+    if REPORTED_COURT.search(text, lo, hi) is None:
+        return out   # no court's or sentencing word: nothing told
+    terms = REPORTED_TERM.search(text, lo, hi) is not None
+    start = opened = lo   # opened: where the clause's full sentence starts (； ends no sentence)
     for end in [m.start() for m in CLAUSE_END.finditer(text, lo, hi)] + [hi]:
-        a, b = start, end
+        a, b, sentence_start = start, end, opened
         start = end + 1
-        by_court = court or REPORTED_COURT.search(text, a, b) is not None
-        last = None
-        for last in REPORTED_ACTOR.finditer(text, a, b):
-            pass
-        court = by_court and (last is None or last.lastgroup == "court") and text.startswith(("；", ";"), end)
+        if not text.startswith(("；", ";"), end):
+            opened = start
         pen = PENALTY.search(text, a, b)
-        term = None
-        if pen is None and (term := _reported_term(text, a, b)) is None:
+        term = _reported_term(text, a, b) if pen is None and terms else None
+        if pen is None and term is None:
             continue
-        if not by_court or REPORTED_NOT.search(text, a, b) is not None:
+        # A court's word reaches the clauses after it to the end of its sentence (法院判决：
+        # 甲…；乙…；丙…), unless a party speaks after it (检察院建议：甲…；乙…).
+        if REPORTED_COURT.search(text, a, b) is None and not _court_spoke(text, sentence_start, a):
+            continue
+        if REPORTED_NOT.search(text, a, b) is not None:
             continue
         at = pen.start() if pen is not None else term.start
         # 检察院指控…判处 / 辩护人请求判处… / 请求法院对其免予刑事处罚: not what the court decided.
@@ -505,6 +508,16 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
                     sent = replace(sent, charges=_reported_charges(text, a, b, n, [m for m in names if m != n]))
                 out[n] = sent
     return out
+
+
+def _court_spoke(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` has a court's or sentencing word and no party speaking last."""
+    if lo >= hi or REPORTED_COURT.search(text, lo, hi) is None:
+        return False
+    last = None
+    for last in REPORTED_ACTOR.finditer(text, lo, hi):
+        pass
+    return last is None or last.lastgroup == "court"
 
 
 def _reported_charges(text: str, lo: int, hi: int, name: str, others: list[str]) -> tuple[Span, ...]:
