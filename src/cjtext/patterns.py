@@ -311,6 +311,20 @@ def compile_fast(pattern: str) -> re.Pattern | regex.Pattern:
     return regex.compile(pattern, regex.V1)
 
 
+def last_match(pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """The last of ``pattern``'s matches in ``text[pos:endpos]``, or ``None``.
+
+    Examples
+    --------
+    >>> last_match(compile_fast("甲|乙"), "甲乙甲丙").start()
+    2
+    """
+    m = None
+    for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        pass
+    return m
+
+
 class Anchored:
     r"""A pattern searched for only near a text every match contains.
 
@@ -970,9 +984,10 @@ FACTOR_EARLIER_COURT = regex.compile(r"原判|原审|一审(?:法院|判决)")
 FACTOR_OMITTED_BEFORE = regex.compile(r"(?:未|没有)(?:予|能)?(?:认定|评价|考虑)[^，,；;。]{0,5}$")
 FACTOR_CORRECTION = regex.compile(r"(?<!并无|没有|无)不当|错误|纠正|偏重|改判")
 #: Right after a phrase: it is what a claim is about (关于自首的辩护意见, 所提初犯的意见).
-FACTOR_CLAIM_AFTER = regex.compile(r"(?:情节)?的?(?:辩护意见|辩解|上诉理由|上诉意见|意见|主张)")
+_CLAIM_WORD = "(?:辩护意见|辩解意见|辩解|上诉理由|上诉意见|意见|主张)"
+FACTOR_CLAIM_AFTER = regex.compile(rf"(?:情节)?的?{_CLAIM_WORD}")
 #: Where a claim ends (…的辩护意见 / …的意见), and where a full sentence ends (not a ；).
-FACTOR_CLAIM_END = regex.compile(r"的(?:辩护意见|辩解意见|辩解|上诉理由|上诉意见|意见|主张)")
+FACTOR_CLAIM_END = regex.compile(rf"的{_CLAIM_WORD}")
 FACTOR_FULL_STOP = regex.compile(r"[。！？!?\n]")
 
 FACTOR_NEXT_RULING = regex.compile(r"\s?(?:经查|经审查|经审理|经核|该|上述|对此|对于|关于|本院|此|其)")

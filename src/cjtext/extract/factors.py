@@ -63,6 +63,7 @@ from ..patterns import (
     FACTOR_TURN,
     UNIT_WORDS,
     compile_fast,
+    last_match,
 )
 from .parties import find_names
 
@@ -166,8 +167,8 @@ def default_vocabulary() -> FactorVocabulary:
 class _Sentence:
     """One sentence's rulings and claims, found once and looked up per phrase."""
 
-    def __init__(self, text: str, s: int, e: int, next_sent: str, run_on: str = ""):
-        self.s, self.e = s, e
+    def __init__(self, text: str, s: int, e: int, next_sent: str, hi: int | None = None):
+        self.text, self.s, self.e, self.hi = text, s, e, len(text) if hi is None else hi
         self.rejects = list(FACTOR_REJECT.finditer(text, s, e))
         self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
         self._starts = {id(self.rejects): [m.start() for m in self.rejects],
@@ -183,21 +184,25 @@ class _Sentence:
         self.rest = {m.start() for m in self.rejects if FACTOR_REST_BEFORE.search(text, max(s, m.start() - 12), m.start())}
         self.next_sent = next_sent
         self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
-        #: The rest of the full sentence after a ；(辩护人关于甲某系自首；积极退赔…的意见，予以采信).
-        self.run_on = run_on
 
     def next_rulings(self):
         """The last refusal and the last acceptance in the next sentence (read when needed)."""
-        return _last(FACTOR_REJECT, self.next_sent), _last(FACTOR_ACCEPT, self.next_sent)
+        return last_match(FACTOR_REJECT, self.next_sent), last_match(FACTOR_ACCEPT, self.next_sent)
 
     def run_on_rulings(self):
-        """The last refusal and acceptance after the claim's end (…的意见) in the rest of the
-        sentence, unless another claim opens before that end (至于其辩解称…)."""
-        close = FACTOR_CLAIM_END.search(self.run_on)
-        if close is None or FACTOR_CLAIM.search(self.run_on, 0, close.start()) is not None:
+        """After a ；, the rest of the full sentence (辩护人关于甲某系自首；积极退赔…的意见，予以采信):
+        its last refusal and acceptance after the claim's end (…的意见), unless another claim
+        opens before that end (至于其辩解称…). (Read when needed, bounded: a claim does not run
+        on for more than a few clauses.)"""
+        text, e = self.text, self.e
+        if not text.startswith(("；", ";"), e - 1):
             return None, None
-        rest = self.run_on[close.end():]
-        return _last(FACTOR_REJECT, rest), _last(FACTOR_ACCEPT, rest)
+        full = FACTOR_FULL_STOP.search(text, e, min(self.hi, e + 300))
+        stop = full.end() if full else min(self.hi, e + 300)
+        close = FACTOR_CLAIM_END.search(text, e, stop)
+        if close is None or FACTOR_CLAIM.search(text, e, close.start()) is not None:
+            return None, None
+        return last_match(FACTOR_REJECT, text, close.end(), stop), last_match(FACTOR_ACCEPT, text, close.end(), stop)
 
     def after(self, matches: list, pos: int, end: int | None = None):
         """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting in ``[pos, end)``."""
@@ -243,13 +248,6 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
         if i < 0 or quoted[i][1] <= m.start():
             out.append(m.end())
     return out
-
-
-def _last(pattern, text: str):
-    m = None
-    for m in pattern.finditer(text):
-        pass
-    return m
 
 
 #: A claim of one refused is the court's finding of the other (所提系从犯的意见…系主犯…不予采纳).
@@ -304,7 +302,7 @@ def _status(text: str, sent: _Sentence, m_start: int, m_end: int) -> str:
                 return "rejected"
             if nxt_acc:
                 return "accepted"
-        if sent.run_on and FACTOR_CLAIM_END.search(text, m_end, sent.e) is None:
+        if FACTOR_CLAIM_END.search(text, m_end, sent.e) is None:
             # A claim still open at a ；runs on to its end (…的意见) and the ruling after it.
             run_rej, run_acc = sent.run_on_rulings()
             if run_rej and (run_acc is None or run_rej.start() > run_acc.start()):
@@ -537,12 +535,7 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
                     carried = named
                 continue
             nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
-            run_on = ""
-            if text.startswith(("；", ";"), e - 1):
-                # (Bounded: a claim does not run on for more than a few clauses.)
-                full = FACTOR_FULL_STOP.search(text, e, min(hi, e + 300))
-                run_on = text[e:full.end() if full else min(hi, e + 300)]
-            sent = _Sentence(text, s, e, nxt, run_on) if source in ("reasoning", "earlier") else None
+            sent = _Sentence(text, s, e, nxt, hi) if source in ("reasoning", "earlier") else None
             barrier = s
             refused: set[str] = set()
             for m in hits[i]:

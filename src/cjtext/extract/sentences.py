@@ -52,6 +52,7 @@ from ..patterns import (
     TERM_DATES,
     TERM_DATES_MORE,
     TERM_WORD,
+    last_match,
 )
 from .parties import find_names
 
@@ -366,10 +367,8 @@ def _period(text: str, t) -> tuple[dt.date | None, dt.date | None]:
 
 def _period_of(text: str, lo: int, hi: int) -> str | None:
     """``"probation"`` or ``"term"``: the nearest of 考验期 / 刑期 before a period of dates."""
-    kind = None
-    for m in PERIOD_OF.finditer(text, lo, hi):
-        kind = m.lastgroup
-    return kind
+    m = last_match(PERIOD_OF, text, lo, hi)
+    return m.lastgroup if m else None
 
 
 def _safe_date(s: str) -> dt.date | None:
@@ -472,7 +471,7 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
             continue
         at = pen.start() if pen is not None else term.start
         # 检察院指控…判处 / 辩护人请求判处… / 请求法院对其免予刑事处罚: not what the court decided.
-        clause = max(text.rfind("，", a, at), text.rfind(",", a, at), a)
+        clause = _clause_start(text, a, at)
         actors = list(REPORTED_ACTOR.finditer(text, a, at))
         if any(m.lastgroup == "claim" and (m is actors[-1] or m.start() >= clause) for m in actors):
             continue
@@ -514,10 +513,13 @@ def _court_spoke(text: str, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` has a court's or sentencing word and no party speaking last."""
     if lo >= hi or REPORTED_COURT.search(text, lo, hi) is None:
         return False
-    last = None
-    for last in REPORTED_ACTOR.finditer(text, lo, hi):
-        pass
+    last = last_match(REPORTED_ACTOR, text, lo, hi)
     return last is None or last.lastgroup == "court"
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the comma-clause holding ``pos`` starts (its comma), not before ``lo``."""
+    return max(text.rfind("，", lo, pos), text.rfind(",", lo, pos), lo)
 
 
 def _reported_charges(text: str, lo: int, hi: int, name: str, others: list[str]) -> tuple[Span, ...]:
@@ -526,8 +528,7 @@ def _reported_charges(text: str, lo: int, hi: int, name: str, others: list[str])
     defendant named before it in its clause (认定乙某构成Y罪)."""
     out: list[Span] = []
     for m in REPORTED_CHARGE.finditer(text, lo, hi):
-        start = max(text.rfind("，", lo, m.start()), text.rfind(",", lo, m.start()), lo)
-        before = text[start:m.start()]
+        before = text[_clause_start(text, lo, m.start()):m.start()]
         if any(x.lastgroup == "claim" for x in REPORTED_ACTOR.finditer(before)):
             continue
         if name not in before and any(o in before for o in others):
