@@ -478,6 +478,15 @@ def test_sentences_reported_in_case_reports(text, expected):
     ("据报道，被告人柏某倒卖账号。柏某最终因盗窃罪获刑三年。", ["盗窃罪"]),
     ("据报道，被告人柏某盗刷银行卡。法院认定柏某构成信用卡诈骗罪，又构成盗窃罪，决定执行有期徒刑四年。",
      ["信用卡诈骗罪", "盗窃罪"]),
+    # the court's crime in the sentence before, for a group the defendant is in…
+    ("据报道，被告人柏某、卜某、滕某篡改监测数据。某区法院将三人的行为定性为破坏计算机信息系统罪。"
+     "三人均获刑，其中柏某被判处有期徒刑一年。", ["破坏计算机信息系统罪"]),
+    # …not one given to someone else there, nor a party's
+    ("据报道，被告人柏某、卜某倒卖账号。某区法院认定卜某构成盗窃罪。柏某被判处有期徒刑二年。", []),
+    ("据报道，被告人柏某倒卖账号。检察院指控柏某构成诈骗罪。法院判处柏某有期徒刑二年。", []),
+    # 犯同一罪名: the crime named last before it in the sentence
+    ("据报道，被告人柏某、卜某倒卖账号。法院判决：卜某犯诈骗罪，判处有期徒刑五年；滕某等三人犯盗窃罪，"
+     "分别判处有期徒刑一年至二年；柏某犯同一罪名，判处有期徒刑三年。", ["盗窃罪"]),
     # the prosecution's charge is no conviction, nor a crime not found, nor 构成犯罪
     ("据报道，被告人柏某倒卖账号。检察院指控柏某构成诈骗罪，法院判处柏某有期徒刑二年。", []),
     ("据报道，被告人柏某倒卖账号。法院认定柏某不构成诈骗罪，判处柏某有期徒刑二年。", []),

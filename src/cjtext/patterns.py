@@ -917,6 +917,8 @@ REPORTED_CHARGE = compile_verbose(
         \s?(?P<charge>(?!犯罪)[^，。；：:,;\s（()）“”、]{1,30}?(?<!犯)罪)
         (?=[，。；,;\s（(、]|获刑|被判|$)"""
 )
+#: The crime given to the defendant before in the same sentence (乙某犯同一罪名, 以同罪判处).
+REPORTED_SAME_CHARGE = compile_stdlib("REPORTED_SAME_CHARGE", r"同一罪名?|同样罪名|同罪", verbose=False)
 #: Defendants named as a group, each given the same (对二人各判处…, 三名被告人均被判处…).
 REPORTED_GROUP = compile_stdlib(
     "REPORTED_GROUP", r"(?P<n>[二两三四五六七八九]|[2-9])\s?名?(?:被告人|被告|人)[^，。；,;]{0,6}?[各均]",

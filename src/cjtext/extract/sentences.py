@@ -47,6 +47,7 @@ from ..patterns import (
     REPORTED_COURT,
     REPORTED_GROUP,
     REPORTED_NOT,
+    REPORTED_SAME_CHARGE,
     REPORTED_TERM,
     SET_ASIDE,
     TERM_DATES,
@@ -439,7 +440,9 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
     them all (对二人各判处…). A court's word reaches the clauses after it to the end of its
     sentence (法院判决：甲某…；乙某…). When several sentences qualify, the last one counts (an
     appeal told after the first instance). With ``co_sentenced``, others the court sentences
-    beside a named defendant are returned too (判处甲某…，乙某…).
+    beside a named defendant are returned too (判处甲某…，乙某…). The crime is the one the
+    sentence gives (认定甲某构成X罪, 因X罪获刑), the one named last before 犯同一罪名, or the
+    one the court gives in the sentence before to no other defendant (将三人的行为定性为X罪。).
 
     Examples
     --------
@@ -454,11 +457,12 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         return out   # no court's or sentencing word: nothing told
     terms = REPORTED_TERM.search(text, lo, hi) is not None
     start = opened = lo   # opened: where the clause's full sentence starts (； ends no sentence)
+    previous = lo         # where the full sentence before it starts
     for end in [m.start() for m in CLAUSE_END.finditer(text, lo, hi)] + [hi]:
-        a, b, sentence_start = start, end, opened
+        a, b, sentence_start, before = start, end, opened, previous
         start = end + 1
         if not text.startswith(("；", ";"), end):
-            opened = start
+            previous, opened = opened, start
         pen = PENALTY.search(text, a, b)
         term = _reported_term(text, a, b) if pen is None and terms else None
         if pen is None and term is None:
@@ -504,7 +508,17 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
         for n, sent in found.items():
             if n in names and sent.penalty.kind not in ("unknown", "acquitted"):
                 if not sent.charges:
-                    sent = replace(sent, charges=_reported_charges(text, a, b, n, [m for m in names if m != n]))
+                    others_n = [m for m in names if m != n]
+                    charges = _reported_charges(text, a, b, n, others_n)
+                    if not charges and REPORTED_SAME_CHARGE.search(text, a, b):
+                        charges = _last_charge(text, sentence_start, a)   # 乙某犯同一罪名: the crime just named
+                    if not charges and before < sentence_start and _court_spoke(text, before, sentence_start) \
+                            and (n in text[before:sentence_start]
+                                 or not any(m in text[before:sentence_start] for m in others_n)):
+                        # 法院将三人的行为定性为X罪。三人均获刑，其中甲某…: the court's crime
+                        # in the sentence before, given to no one else.
+                        charges = _reported_charges(text, before, sentence_start, n, others_n)
+                    sent = replace(sent, charges=charges)
                 out[n] = sent
     return out
 
@@ -536,6 +550,15 @@ def _reported_charges(text: str, lo: int, hi: int, name: str, others: list[str])
         if not any(c.value == m.group("charge") for c in out):
             out.append(Span(m.group("charge"), m.start("charge"), m.end("charge"), m.group("charge")))
     return tuple(out)
+
+
+def _last_charge(text: str, lo: int, hi: int) -> tuple[Span, ...]:
+    """The last crime named in ``text[lo:hi]`` (犯X罪, 构成X罪), as a one-crime tuple or ``()``."""
+    found = [m for m in (last_match(CHARGE, text, lo, hi), last_match(REPORTED_CHARGE, text, lo, hi)) if m]
+    if not found:
+        return ()
+    m = max(found, key=lambda m: m.start("charge"))
+    return (Span(m.group("charge"), m.start("charge"), m.end("charge"), m.group("charge")),)
 
 
 def _reported_term(text: str, lo: int, hi: int) -> Penalty | None:
