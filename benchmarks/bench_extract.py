@@ -96,6 +96,9 @@ def adversarial(nbytes: int) -> dict[str, str]:
         "factor sentences (。)": _fill("被告人张某系自首，可以从轻处罚。", nbytes, "被告人张某，男。本院认为，"),
         "factors in one sentence (，)": _fill("被告人张某系自首，如实供述，可以从轻处罚，", nbytes,
                                               "被告人张某，男。本院认为，"),
+        # As many sentences with a phrase as fit: each is read on its own (linear, no backtracking).
+        "shortest factor sentences (。)": _fill("张某系自首。", nbytes, "被告人张某，男。本院认为，"),
+        "opening quotes never closed (“)": _fill("“张某系自首。", nbytes, "被告人张某，男。本院认为，"),
     }
 
 

@@ -29,7 +29,7 @@ so far; with no subject, the one carried from the previous sentence (其…).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -167,23 +167,45 @@ def default_vocabulary() -> FactorVocabulary:
 class _Sentence:
     """One sentence's rulings and claims, found once and looked up per phrase."""
 
-    def __init__(self, text: str, s: int, e: int, next_sent: str, hi: int | None = None):
+    def __init__(self, text: str, s: int, e: int, next_bounds: tuple[int, int] = (0, 0), hi: int | None = None):
         self.text, self.s, self.e, self.hi = text, s, e, len(text) if hi is None else hi
         self.rejects = list(FACTOR_REJECT.finditer(text, s, e))
         self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
-        self._starts = {id(self.rejects): [m.start() for m in self.rejects],
-                        id(self.accepts): [m.start() for m in self.accepts]}
+        self.reject_starts = [m.start() for m in self.rejects] if self.rejects else []
+        self.accept_starts = [m.start() for m in self.accepts] if self.accepts else []
         self.claims = [m.start() for m in FACTOR_CLAIM.finditer(text, s, e)]
         claim = FACTOR_CLAIM.match(text, self.claims[0], e) if self.claims else None
         self.first_claim_end = claim.end() if claim else None
         self.turns = [m.start() for m in FACTOR_TURN.finditer(text, s, e)]
-        self.commas = [m.start() for m in FACTOR_CLAUSE.finditer(text, s, e)]
-        self.earlier = [m.start() for m in FACTOR_EARLIER_COURT.finditer(text, s, e)]
         self.no_leniency = [m.start() for m in FACTOR_NO_LENIENCY.finditer(text, s, e)]
-        self.ruling_starts = sorted(self._starts[id(self.rejects)] + self._starts[id(self.accepts)])
-        self.rest = {m.start() for m in self.rejects if FACTOR_REST_BEFORE.search(text, max(s, m.start() - 12), m.start())}
-        self.next_sent = next_sent
-        self.next_is_ruling = FACTOR_NEXT_RULING.match(next_sent) is not None
+        self.ruling_starts = sorted(self.reject_starts + self.accept_starts)
+        self.next_bounds = next_bounds
+
+    # The rest is read when first asked: most phrases are settled without it.
+    @cached_property
+    def commas(self) -> list[int]:
+        return [m.start() for m in FACTOR_CLAUSE.finditer(self.text, self.s, self.e)]
+
+    @cached_property
+    def earlier(self) -> list[int]:
+        """Where the earlier court is the subject (原判…)."""
+        return [m.start() for m in FACTOR_EARLIER_COURT.finditer(self.text, self.s, self.e)]
+
+    @cached_property
+    def rest(self) -> set[int]:
+        """The refusals of the rest (其余辩护意见不予采纳)."""
+        text, s = self.text, self.s
+        return {m.start() for m in self.rejects if FACTOR_REST_BEFORE.search(text, max(s, m.start() - 12), m.start())}
+
+    @cached_property
+    def next_sent(self) -> str:
+        """The next sentence of the region ("" for none)."""
+        return self.text[self.next_bounds[0]:self.next_bounds[1]]
+
+    @cached_property
+    def next_is_ruling(self) -> bool:
+        """Whether the next sentence opens with the court's ruling on a claim (经查…, 该意见…)."""
+        return FACTOR_NEXT_RULING.match(self.next_sent) is not None
 
     def next_rulings(self):
         """The last refusal and the last acceptance in the next sentence (read when needed)."""
@@ -206,7 +228,7 @@ class _Sentence:
 
     def after(self, matches: list, pos: int, end: int | None = None):
         """First and last of ``matches`` (``self.rejects``/``self.accepts``) starting in ``[pos, end)``."""
-        starts = self._starts[id(matches)]
+        starts = self.reject_starts if matches is self.rejects else self.accept_starts
         i = bisect_left(starts, pos)
         j = len(matches) if end is None else bisect_left(starts, end)
         return (matches[i], matches[j - 1]) if i < j else (None, None)
@@ -221,7 +243,7 @@ class _Sentence:
 
     def has_accept(self, a: int, b: int) -> bool:
         """Whether an acceptance starts in ``[a, b)``."""
-        starts = self._starts[id(self.accepts)]
+        starts = self.accept_starts
         i = bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
@@ -534,7 +556,7 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
                 if named:
                     carried = named
                 continue
-            nxt = text[sents[i + 1][0]:sents[i + 1][1]] if i + 1 < len(sents) else ""
+            nxt = sents[i + 1] if i + 1 < len(sents) else (0, 0)
             sent = _Sentence(text, s, e, nxt, hi) if source in ("reasoning", "earlier") else None
             barrier = s
             refused: set[str] = set()
