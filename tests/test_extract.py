@@ -312,6 +312,24 @@ def test_defendants_without_parties_paragraph(parts, expected):
     assert [(d.name, d.penalty.kind, d.penalty.months) for d in j.defendants] == expected
 
 
+@pytest.mark.parametrize("parts, expected", [
+    # a role word repeated in a list (被告单位甲公司、被告人乙某): the person is no unit
+    (dict(indictment="被告单位某某贸易有限公司、被告人周某犯虚开增值税专用发票罪", trial="", facts="周某虚开发票十份。",
+          reasoning="被告单位及被告人周某构成虚开增值税专用发票罪。",
+          decision="一、被告单位某某贸易有限公司犯虚开增值税专用发票罪，判处罚金人民币十万元。"
+                   "二、被告人周某犯虚开增值税专用发票罪，判处有期徒刑一年六个月。"),
+     [("某某贸易有限公司", True, "被告单位"), ("周某", False, "被告人")]),
+    # a name cut from the words run on after it (被告人靳某拒不执行…): 执行 names no unit
+    (dict(indictment="被告人靳某拒不执行判决、裁定罪", trial="",
+          facts="靳某有能力执行而拒不执行。", reasoning="被告人靳某构成拒不执行判决、裁定罪。",
+          decision="被告人靳某犯拒不执行判决、裁定罪，判处罚金一万元。"),
+     [("靳某", False, "被告人")]),
+])
+def test_units_and_people_without_parties_paragraph(parts, expected):
+    j = extract(NO_PARTIES.format(**parts))
+    assert [(d.name, d.is_unit, d.party.role) for d in j.defendants] == expected
+
+
 def test_lone_defendant_whose_decision_leaves_out_the_name():
     text = ("被告人俞某，男，1987年2月14日生。某某县人民检察院以起诉书指控被告人俞某犯盗伐林木罪，于2021年3月8日提起公诉。"
             "本院认为，被告人俞某构成盗伐林木罪。依照《中华人民共和国刑法》第三百四十五条之规定，判决如下：被告人犯盗伐林木罪，判处拘役四个月。")

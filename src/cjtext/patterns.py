@@ -1095,7 +1095,7 @@ UNIT_NAME_PLAUSIBLE = regex.compile(r"某|[省市县区镇乡村]|(?:办|局|所
 UNIT_ALIAS = compile_stdlib("UNIT_ALIAS", r"[（(](?:以下)?简称[“\"「]?(?P<name>[^”\"」）)]{2,30})[”\"」]?[）)]", verbose=False)
 # A further name in a list: 被告人顾某、刘某犯…
 # (A role word may repeat before it: 被告单位甲公司、被告人乙某犯…)
-LISTED_NAME = regex.compile(r"[、和及]\s?(?:被告人|被告单位|原审被告人|上诉人)?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
+LISTED_NAME = regex.compile(r"[、和及]\s?(?P<role>被告人|被告单位|原审被告人|上诉人)?(?P<name>[\p{Han}·]{2,12}?[0-9×Ｘ甲乙丙丁]{0,2})(?=[、，,。；\s（(]|犯|因|到庭|等|及|和|$)")
 #: The charge after a name (被告单位甲公司犯虚开发票罪, 被告人李某涉嫌…): cut before deciding from its
 #: words whether a name is a unit's (…伪造公司印章罪 names no company).
 NAME_THEN_CHARGE = compile_stdlib("NAME_THEN_CHARGE", r"(?<=.)(?:犯|涉嫌)", verbose=False)

@@ -28,6 +28,7 @@ from .parties import (
     find_narrative_parties,
     find_parties,
     settle,
+    unit_name,
 )
 from .sentences import (
     Penalty,
@@ -410,7 +411,8 @@ def _named_in_decision(parties: list[Party], text: str, lo: int, hi: int) -> lis
         if name is None:
             left.append(p)
         elif name not in kept:
-            kept[name] = p if name == p.name else replace(p, name=name)
+            # 被告人吴某拒不执行… cut to 吴某: the words cut off (执行) say nothing of a unit.
+            kept[name] = p if name == p.name else replace(p, name=name, is_unit=unit_name(name, p.role))
     unmatched = [p for p in in_decision if p.name not in kept and _named(text, p.name, lo, hi, convicted=True)]
     extra = left if len(left) == len(unmatched) else unmatched
     return sorted([*kept.values(), *extra], key=lambda p: p.start)

@@ -57,7 +57,7 @@ from ..patterns import (
     UNIT_WORDS,
 )
 
-__all__ = ["Party", "Detention", "find_parties", "find_narrative_parties", "settle", "find_elsewhere", "find_names", "age_at"]
+__all__ = ["Party", "Detention", "find_parties", "find_narrative_parties", "settle", "find_elsewhere", "find_names", "age_at", "unit_name"]
 
 
 
@@ -151,6 +151,16 @@ def _date(s: str) -> dt.date | None:
 
 #: What may follow a name in a longer name that is another person (张某 / 张某某, 于某 / 于某2).
 NAME_GOES_ON = "某甲乙丙丁0123456789X×*"
+
+
+def unit_name(name: str, role: str) -> bool:
+    """Whether a party of ``role`` called ``name`` is a unit: its role says so (被告单位), or its
+    name does and is no anonymised person's (某某科技有限公司, not 王某).
+
+    >>> unit_name("某某科技有限公司", "被告人"), unit_name("王某", "被告人"), unit_name("王某", "被告单位")
+    (True, False, True)
+    """
+    return "单位" in role or (UNIT_WORDS.search(name) is not None and not ANONYMISED_NAME.match(name))
 
 
 def _clean_name(name: str, is_unit: bool = False) -> str:
@@ -267,7 +277,7 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
     [('某某科技有限公司', True), ('李某某', False), ('张3', False)]
     """
     hi = len(text) if hi is None else hi
-    found: list[tuple[regex.Match, str]] = []
+    found: list[tuple[regex.Match, str, str]] = []   # (match, name, role)
     for m in PARTY.finditer(text, lo, hi):
         before = text[max(lo, m.start() - 8):m.start()]
         if NOT_DEFENDANT_ROLE.search(before[-6:]):
@@ -284,29 +294,32 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
             continue
         if not _plausible(name, m.group("role")):
             continue
-        found.append((m, name))
+        found.append((m, name, m.group("role")))
         if lists:
             # Continue only right after the cleaned name: 犯掩饰、隐瞒…罪 lists crimes, not people.
             pos = m.start("name") + m.group("name").find(name) + len(name)
             if (dup := ANONYMISED_AFTER.match(text, pos, hi)) is not None and dup.group("s") == name[0]:
                 pos = dup.end()   # 王小明王某甲、…: past the anonymised form printed after the name
+            role = m.group("role")
             while (more := LISTED_NAME.match(text, pos, hi)) is not None:
                 extra = _clean_name(more.group("name"))
+                # 被告单位甲公司、被告人乙某: a role word repeated in the list is the role from there on.
+                role = more.group("role") or role
                 # A list of defendants ends where anything else is listed: 被告人甲及其辩护人乙、丙
                 # and 被告人甲及被害人乙、丙 name no more defendants after 甲.
-                if not extra or not _plausible(extra, m.group("role")) or NOT_A_NAME.search(extra) \
+                if not extra or not _plausible(extra, role) or NOT_A_NAME.search(extra) \
                         or LIST_JUNK.search(extra) or NOT_DEFENDANT_ROLE.search(extra):
                     break
-                found.append((more, extra))
+                found.append((more, extra, role))
                 pos = more.end()
     # next_other[i]: where the next mention of another name starts.
     next_other = [hi] * len(found)
     for i in range(len(found) - 2, -1, -1):
-        nxt_m, nxt_name = found[i + 1]
+        nxt_m, nxt_name, _ = found[i + 1]
         next_other[i] = nxt_m.start() if nxt_name != found[i][1] else next_other[i + 1]
     parties: list[Party] = []
     seen: set[str] = set()
-    for i, (m, name) in enumerate(found):
+    for i, (m, name, role) in enumerate(found):
         # A later mention that runs on from a known name is that defendant again.
         if name in seen or any(name.startswith(s) and name[len(s)] not in NAME_GOES_ON for s in seen):
             continue
@@ -315,8 +328,8 @@ def find_parties(text: str, lo: int = 0, hi: int | None = None, lists: bool = Fa
         # The entry ends at the next party of any kind (counsel, representative).
         other = OTHER_PARTY.search(text, m.end(), nxt)
         end = other.start() if other else nxt
-        role = SPACE.sub("", m.groupdict().get("role") or found[i - 1][0].groupdict().get("role") or "被告人")
-        is_unit = "单位" in role or (bool(UNIT_WORDS.search(name)) and not ANONYMISED_NAME.match(name))
+        role = SPACE.sub("", role or "被告人")
+        is_unit = unit_name(name, role)
         attrs = {} if is_unit or not attributes else _attributes(text[m.end():min(end, m.end() + ENTRY_LIMIT)],
                                                                         m.end())
         parties.append(Party(m.group(), m.start(), m.end(), name, is_unit, role, entry_end=end, **attrs))
@@ -469,7 +482,7 @@ def settle(text: str, p: Party) -> Party | None:
             return None   # 用于被告单位使用, 被告单位申请贷款资料: no unit's name
     else:
         name = _settled_name(text, p.name)
-    return None if name is None else p if name == p.name else replace(p, name=name)
+    return None if name is None else p if name == p.name else replace(p, name=name, is_unit=unit_name(name, p.role))
 
 
 def _settled_name(text: str, raw: str) -> str | None:
