@@ -723,6 +723,13 @@ def test_counts(decision, counts):
     # a term served in parts ends with its last part
     ("被告人甲某犯诈骗罪，判处有期徒刑一年。（刑期自判决执行之日起算，即自2018年1月10日起至2018年1月20日止，"
      "又自2018年6月1日起至2019年5月21日止。）", ("2018-01-10", "2019-05-21"), (None, None)),
+    # dates in Chinese numerals (〇, Ｏ or O for zero), 从 for 自, a comma before 至
+    ("被告人甲某犯滥伐林木罪，判处有期徒刑十个月。（刑期从判决执行之日起计算，即自二〇一九年三月五日起，"
+     "至二〇二〇年一月四日止。）", ("2019-03-05", "2020-01-04"), (None, None)),
+    ("被告人甲某犯滥伐林木罪，判处有期徒刑十个月。（即自二Ｏ一九年三月五日起至二Ｏ二Ｏ年元月四日止。）",
+     ("2019-03-05", "2020-01-04"), (None, None)),
+    ("被告人甲某犯诈骗罪，判处有期徒刑二年。（刑期从判决执行之日起计算，即从2019年3月5日起至2021年3月4日止。）",
+     ("2019-03-05", "2021-03-04"), (None, None)),
 ])
 def test_term_and_probation_dates(decision, term, probation):
     s = _one(decision)

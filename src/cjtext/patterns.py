@@ -875,12 +875,17 @@ POLITICAL_RIGHTS = compile_stdlib(
     "POLITICAL_RIGHTS",
     rf"""剥夺政治权利\s?(?:(?P<life>终身)|{DURATION.pattern})"""
 )
+#: A date of a term, in Arabic or Chinese numerals (2018年8月2日, 二〇一六年八月二十二日, 二Ｏ一六年…).
+_TERM_DATE = r"""(?:(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}
+                  |[一二][零〇○ＯOo0九][0-9零〇○ＯOo一二三四五六七八九]{2}\s?年\s?(?:[一二三四五六七八九十]{1,2}|元)\s?月
+                   \s?[一二三四五六七八九十]{1,3})\s?日"""
+#: The dates of a term or probation: 即自2016年8月22日起至2017年4月21日止 (从 for 自, a comma before 至).
 TERM_DATES = compile_stdlib(
     "TERM_DATES",
-    r"""自\s?(?P<start>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?起\s?至\s?(?P<end>(?:19|20)[0-9]{2}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)\s?止"""
+    rf"""[自从]\s?(?P<start>{_TERM_DATE})\s?起\s?[，,]?\s?至\s?(?P<end>{_TERM_DATE})\s?止"""
 )
 #: A term served in parts: …自A起至B止，又自C起至D止 (released, then taken back): it ends at D.
-TERM_DATES_MORE = compile_stdlib("TERM_DATES_MORE", r"[，,；;]?\s?(?:又|再)\s?(?=自)", verbose=False)
+TERM_DATES_MORE = compile_stdlib("TERM_DATES_MORE", r"[，,；;]?\s?(?:又|再)\s?(?=[自从])", verbose=False)
 #: What a period of dates belongs to, the nearest word before it: the probation period
 #: (缓刑考验期限，从判决确定之日起计算，即自…) or the term (刑期从判决执行之日起计算…即自…).
 PERIOD_OF = compile_stdlib("PERIOD_OF", r"(?P<probation>考验期|缓刑)|(?P<term>刑期)", verbose=False)
