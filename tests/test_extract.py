@@ -8,7 +8,7 @@ from conftest import bundled_docs, bundled_gold, shared_rows
 
 import cjtext
 from cjtext.extract import FactorVocabulary, extract
-from cjtext.extract.articles import find_articles
+from cjtext.extract.articles import applied, find_articles
 from cjtext.extract.factors import _load, accepted_labels, find_factors
 from cjtext.extract.parties import find_elsewhere, find_parties
 from cjtext.extract.sentences import find_sentences, parse_duration, parse_money
@@ -138,6 +138,19 @@ def test_real_executed_sentences_keep_article_69(shared_texts):
                     max(terms) <= s.penalty.months and (s.penalty.months <= sum(terms) or earlier.search(text))):
                 wrong.append((d.name, s.penalty.months, terms))
     assert checked >= 25 and wrong == []
+
+
+def test_legal_basis_given_defendant_by_defendant():
+    # 对甲依照…之规定；对乙依照…之规定，判决如下: every clause is applied, in order
+    text = ("本院认为，二被告人构成盗窃罪。对被告人甲某，依照《中华人民共和国刑法》第二百六十四条、第六十五条第一款之规定；"
+            "对被告人乙某，依照《中华人民共和国刑法》第二百六十四条、第七十二条第一款之规定，判决如下：一、被告人甲某…")
+    assert applied(find_articles(text)) == ["刑法第264条", "刑法第65条第1款", "刑法第72条第1款"]
+    # …but not a sentence before it that cites no basis of its own
+    text = ("本院认为，对被告人甲某应依法惩处；依照《中华人民共和国刑法》第二百六十四条之规定，判决如下：被告人甲某…")
+    assert applied(find_articles(text)) == ["刑法第264条"]
+    text = ("公诉机关认为应依照《中华人民共和国刑法》第二百六十三条追究其责任；依照《中华人民共和国刑法》"
+            "第二百六十四条之规定，判决如下：被告人甲某…")
+    assert applied(find_articles(text)) == ["刑法第264条"]
 
 
 def test_legal_basis_clause_with_genju():

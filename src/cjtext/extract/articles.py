@@ -127,6 +127,16 @@ def legal_basis_span(text: str, lo: int = 0, hi: int | None = None) -> tuple[int
         before = SENTENCE_END_BACK.search(text, floor, last.start())
         if before is not None:
             sent_start = before.end()
+    # Bases given defendant by defendant (对被告单位甲依照…的规定；对被告人乙依照…的规定，
+    # 判决如下): the clauses before it that are legal bases too, each ending in 规定.
+    while sent_start > lo and text[sent_start - 1] in "；;":
+        prev = SENTENCE_END_BACK.search(text, max(lo, sent_start - 400), sent_start - 1)
+        if prev is None:
+            break
+        clause = text[prev.end():sent_start - 1].rstrip()
+        if not (clause.endswith("规定") and LEGAL_BASIS_START.search(clause) and CITATION_TOKEN.search(clause)):
+            break
+        sent_start = prev.end()
     opening = None
     for o in LEGAL_BASIS_START.finditer(text, sent_start, end):
         opening = o.start()
