@@ -35,6 +35,7 @@ CLAUSE = "依照{}之规定，判决如下："
      ["刑法第285条第2款", "刑事诉讼法第15条", "刑事诉讼法第201条"]),
     # typos in real clauses: 条 missing, 第 missing before 款
     ("《中华人民共和国刑法》第六十七第三款、第三百八十四条一款", ["刑法第67条第3款", "刑法第384条第1款"]),
+    ("《中华人民共和国刑法》第五十三条、第六十七第一、三款", ["刑法第53条", "刑法第67条第1款", "刑法第67条第3款"]),
     # Arabic numerals and the short title
     ("《刑法》第266条、第67条第3款", ["刑法第266条", "刑法第67条第3款"]),
     # interpretations: issuer before the bracket, stray inner brackets dropped

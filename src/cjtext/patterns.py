@@ -650,9 +650,10 @@ CITATION_TOKEN = compile_stdlib(
     | (?P<items>(?:{_DI}|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<itemlist>{_ORD}(?:\s?[、和及,，]\s?{_DI}?{_ORD}){{0,6}})\s?项)
     # Articles that share one 第…条 (第二十五、二十六、二十七条) are one token; 第 may be
     # missing right after a law title or in a list (《刑法》二百六十四条, 第五十二条、五十三条),
-    # which the scanner accepts only next to the citation before it.
+    # which the scanner accepts only next to the citation before it; 条 may be missing
+    # before the paragraphs (第六十七第三款, 第六十七第一、三款).
     | (?P<article>(?:{_DI}|(?<=[》>〉﹥»、和及])|(?<=[》>〉﹥»、和及]\s))\s?(?P<num>{_ORD}(?:\s?[、和及]\s?{_ORD}){{0,8}})
-        \s?(?:条|(?={_DI}\s?{_ORD}\s?[款项]))(?:\s?之\s?(?P<sub>[一二三四五六七八九十]))?)
+        \s?(?:条|(?={_DI}\s?{_ORD}(?:\s?[、和及,，]\s?{_DI}?{_ORD}){{0,6}}\s?[款项]))(?:\s?之\s?(?P<sub>[一二三四五六七八九十]))?)
     )
     """
 )
