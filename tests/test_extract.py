@@ -36,6 +36,8 @@ CLAUSE = "依照{}之规定，判决如下："
     # typos in real clauses: 条 missing, 第 missing before 款
     ("《中华人民共和国刑法》第六十七第三款、第三百八十四条一款", ["刑法第67条第3款", "刑法第384条第1款"]),
     ("《中华人民共和国刑法》第五十三条、第六十七第一、三款", ["刑法第53条", "刑法第67条第1款", "刑法第67条第3款"]),
+    # the country's name misprinted (国 left out)
+    ("《中华人民共和国刑法》第二百六十四条、《中华人民共和刑事诉讼法》第十五条", ["刑法第264条", "刑事诉讼法第15条"]),
     # Arabic numerals and the short title
     ("《刑法》第266条、第67条第3款", ["刑法第266条", "刑法第67条第3款"]),
     # interpretations: issuer before the bracket, stray inner brackets dropped

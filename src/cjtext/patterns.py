@@ -643,7 +643,7 @@ CITATION_TOKEN = compile_stdlib(
         {_LB}++(?P<title>[^《》<>〈〉﹤﹥«»\n]{{1,150}}(?:{_LB}[^《》<>〈〉﹤﹥«»\n]{{1,150}}{_RB}[^《》<>〈〉﹤﹥«»\n]{{0,20}})?){_RB}++
       )
     | (?P<same>同法|该法|本法|该解释|本解释|同一解释|上述解释)
-    | (?P<bare>(?:中华人民共和国)?(?:刑事诉讼法|刑法))(?=[第笫]|\s?[第笫])
+    | (?P<bare>(?:中华人民共和国?)?(?:刑事诉讼法|刑法))(?=[第笫]|\s?[第笫])
     # 第 may be missing only right after the article (第三百八十四条一款).
     # After a list word, with or without a space: two lookbehinds of fixed width.
     | (?P<paras>(?:{_DI}|(?<=[条款项、和及，,])|(?<=[条款项、和及，,]\s))\s?(?P<paralist>{_ORD}(?:\s?[、和及,，]\s?{_DI}?{_ORD}){{0,6}})\s?款)
@@ -657,6 +657,8 @@ CITATION_TOKEN = compile_stdlib(
     )
     """
 )
+#: The country's name before a law's title, 国 sometimes misprinted away (中华人民共和刑事诉讼法).
+LAW_PREFIX = regex.compile(r"^中华人民共和国?")
 #: One number inside a list of paragraphs or items.
 ORD_NUMBER = regex.compile(r"[0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8}")
 #: The end of the court's legal-basis clause.

@@ -17,6 +17,7 @@ from ..patterns import (
     BASIS_CLAUSE_END,
     CITATION_TOKEN,
     DECISION,
+    LAW_PREFIX,
     LEGAL_BASIS_START,
     ORD_NUMBER,
     SENTENCE_END_BACK,
@@ -78,17 +79,15 @@ def canonical_law(title: str, issuer: str = "") -> str:
 
     Examples
     --------
-    >>> canonical_law("中华人民共和国刑法")
-    '刑法'
+    >>> canonical_law("中华人民共和国刑法"), canonical_law("中华人民共和刑事诉讼法")
+    ('刑法', '刑事诉讼法')
     >>> canonical_law("关于审理毒品犯罪案件适用法律若干问题的解释", "最高人民法院")
     '最高人民法院关于审理毒品犯罪案件适用法律若干问题的解释'
     >>> canonical_law("最高人民法院、最高人民检察院﹤关于办理危害食品安全刑事案件适用法律若干问题的解释﹥")
     '最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释'
     """
     t = (issuer + title).translate(_STRIP).replace(" ", "")
-    if t.startswith("中华人民共和国"):
-        t = t[len("中华人民共和国"):]
-    return t
+    return LAW_PREFIX.sub("", t, count=1)
 
 
 def _ords(text: str) -> list[int]:
