@@ -937,6 +937,10 @@ def test_factor_group_subjects(reasoning, names, expected):
     ("甲某在被调查前主动交代犯罪事实，应当认定为自首。", ["voluntary_surrender"]),
     # an earlier finding set aside on appeal
     ("原判认定甲某系累犯，属适用法律错误，应予纠正。", []),
+    # a rule's title names no factor; a document the defendant signs does
+    ("甲某主动到派出所交代，根据《最高人民法院关于处理自首和立功具体应用法律若干问题的解释》，属于自动投案，可以从轻处罚。",
+     ["voluntary_surrender"]),
+    ("甲某自愿签署《认罪认罚具结书》，可以从宽处理。", ["guilty_plea_leniency"]),
 ])
 def test_factor_wordings(reasoning, expected):
     assert _factors(reasoning)["甲某"] == expected

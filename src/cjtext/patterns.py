@@ -955,6 +955,9 @@ EARLIER_SENTENCE = compile_stdlib(
 FACTOR_SENTENCE_END = SENTENCE_END
 #: A quotation, inside which no sentence ends (辩护人所提“…有立功表现。”的意见予以采纳: one sentence).
 FACTOR_QUOTED = regex.compile(r"“[^“”\n]{0,300}”")
+#: The title of a rule (《…关于处理自首和立功若干问题的意见》): its words name no factor of the
+#: case (but a case document's do: 签署《认罪认罚具结书》).
+FACTOR_TITLE = regex.compile(r"[《〈﹤<«][^《》〈〉﹤﹥<>«»\n。]{0,40}关于[^《》〈〉﹤﹥<>«»\n。]{1,100}[》〉﹥>»]")
 #: Searched backwards: the start of the clause a phrase sits in.
 FACTOR_CLAUSE_BACK = regex.compile(r"[，,；;。：:]", regex.REVERSE)
 # 未遂, 未成年, 非法 and 无异议 contain a negation character but negate nothing.

@@ -60,6 +60,7 @@ from ..patterns import (
     FACTOR_ROLE,
     FACTOR_SENTENCE_END,
     FACTOR_SUBJECT,
+    FACTOR_TITLE,
     FACTOR_TURN,
     UNIT_WORDS,
     compile_fast,
@@ -270,6 +271,12 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
         if i < 0 or quoted[i][1] <= m.start():
             out.append(m.end())
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 #: A claim of one refused is the court's finding of the other (所提系从犯的意见…系主犯…不予采纳).
@@ -547,6 +554,13 @@ def find_factors(text: str, names: list[str], reasoning: tuple[int, int] | None,
         last_hit = max((i for i, h in enumerate(hits) if h), default=None)
         if last_hit is None:
             continue
+        # 根据《…关于处理自首和立功若干问题的意见》的规定: a title's words are no phrase.
+        titles = [m.span() for m in FACTOR_TITLE.finditer(text, lo, sents[last_hit][1])]
+        if titles:
+            hits = [[m for m in h if not _inside(titles, m.start())] for h in hits]
+            last_hit = max((i for i, h in enumerate(hits) if h), default=None)
+            if last_hit is None:
+                continue
         # Nothing after the last sentence with a phrase is read.
         subjects = _Subjects(text, lo, sents[last_hit][1], names, units, appellants)
         carried: list[str] = list(names) if len(names) == 1 else []
