@@ -937,6 +937,9 @@ def test_factor_group_subjects(reasoning, names, expected):
     ("甲某在被调查前主动交代犯罪事实，应当认定为自首。", ["voluntary_surrender"]),
     # an earlier finding set aside on appeal
     ("原判认定甲某系累犯，属适用法律错误，应予纠正。", []),
+    # turning in that the court calls 坦白, not 自首 (absconded on bail)
+    ("甲某案发后自动投案，但在取保候审期间逃匿，后被抓获归案，归案后如实供述罪行，系坦白，可以从轻处罚。", ["confession"]),
+    ("甲某案发后自动投案，如实供述罪行，系自首，可以从轻处罚。", ["voluntary_surrender"]),
     # a rule's title names no factor; a document the defendant signs does
     ("甲某主动到派出所交代，根据《最高人民法院关于处理自首和立功具体应用法律若干问题的解释》，属于自动投案，可以从轻处罚。",
      ["voluntary_surrender"]),

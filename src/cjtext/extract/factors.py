@@ -608,7 +608,8 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
     The court's last word on a label decides: 不宜认定为自首 followed later by
     系自首 is accepted, 系自首 followed by 该意见不予采纳 is not. 如实供述 in the
     same sentence as an accepted 自首 is part of the surrender, not a separate
-    坦白.
+    坦白; a sentence that names 坦白 and not 自首 finds no surrender (自动投案，
+    但…脱逃，归案后如实供述，系坦白).
 
     Examples
     --------
@@ -617,13 +618,21 @@ def accepted_labels(factors: list[Factor], name: str, text: str = "") -> list[st
     ['voluntary_surrender']
     """
     mine = [f for f in factors if f.defendant == name and f.status in ("accepted", "rejected")]
-    last: dict[str, str] = {}
-    for f in sorted(mine, key=lambda f: f.start):
-        last[f.label] = f.status
     # Two positions are in one sentence when no sentence end lies between them,
     # i.e. when as many sentence ends come before each.
     lo, hi = (min(f.start for f in mine), max(f.start for f in mine)) if mine else (0, 0)
-    ends = [e - 1 for e in _sentence_ends(text, lo, hi)]
+    ends = [e - 1 for e in _sentence_ends(text, lo, hi)] if text else []
+    if text:
+        # 自动投案，但…脱逃，…如实供述，系坦白: a sentence that names 坦白 and not 自首 finds
+        # no surrender in the turning-in it tells.
+        named = {(f.label, bisect_left(ends, f.start)) for f in mine if f.status == "accepted"
+                 and ("坦白" in f.text or "自首" in f.text)}
+        mine = [f for f in mine if not (f.label == "voluntary_surrender" and "自首" not in f.text
+                                        and ("confession", bisect_left(ends, f.start)) in named
+                                        and ("voluntary_surrender", bisect_left(ends, f.start)) not in named)]
+    last: dict[str, str] = {}
+    for f in sorted(mine, key=lambda f: f.start):
+        last[f.label] = f.status
     surrender_sentences = {bisect_left(ends, f.start) for f in mine
                            if f.status == "accepted" and f.label == "voluntary_surrender"} \
         if text and last.get("voluntary_surrender") == "accepted" else set()
