@@ -513,8 +513,8 @@ def test_sentences_reported_in_case_reports(text, expected):
     ("据报道，被告人柏某盗刷银行卡。法院认定柏某构成信用卡诈骗罪，又构成盗窃罪，决定执行有期徒刑四年。",
      ["信用卡诈骗罪", "盗窃罪"]),
     # the court's crime in the sentence before, for a group the defendant is in…
-    ("据报道，被告人柏某、卜某、滕某篡改监测数据。某区法院将三人的行为定性为破坏计算机信息系统罪。"
-     "三人均获刑，其中柏某被判处有期徒刑一年。", ["破坏计算机信息系统罪"]),
+    ("据报道，被告人柏某、卜某、滕某控制他人服务器挖矿。某区法院审理后，把柏某等人所为定性为非法控制计算机信息系统罪。"
+     "三名被告人都被判了刑，柏某被判处有期徒刑一年。", ["非法控制计算机信息系统罪"]),
     # …not one given to someone else there, nor a party's
     ("据报道，被告人柏某、卜某倒卖账号。某区法院认定卜某构成盗窃罪。柏某被判处有期徒刑二年。", []),
     ("据报道，被告人柏某倒卖账号。检察院指控柏某构成诈骗罪。法院判处柏某有期徒刑二年。", []),
@@ -938,8 +938,8 @@ def test_factor_group_subjects(reasoning, names, expected):
     # an earlier finding set aside on appeal
     ("原判认定甲某系累犯，属适用法律错误，应予纠正。", []),
     # turning in that the court calls 坦白, not 自首 (absconded on bail)
-    ("甲某案发后自动投案，但在取保候审期间逃匿，后被抓获归案，归案后如实供述罪行，系坦白，可以从轻处罚。", ["confession"]),
-    ("甲某案发后自动投案，如实供述罪行，系自首，可以从轻处罚。", ["voluntary_surrender"]),
+    ("甲某作案后自动投案，但在取保候审期间逃往外地，被公安机关再次查获后交代了全部事实，属于坦白，可从轻处罚。", ["confession"]),
+    ("甲某作案后自动投案，交代了全部事实，属于自首，可从轻处罚。", ["voluntary_surrender"]),
     # a rule's title names no factor; a document the defendant signs does
     ("甲某主动到派出所交代，根据《最高人民法院关于处理自首和立功具体应用法律若干问题的解释》，属于自动投案，可以从轻处罚。",
      ["voluntary_surrender"]),
