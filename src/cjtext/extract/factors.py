@@ -172,8 +172,8 @@ class _Sentence:
         self.text, self.s, self.e, self.hi = text, s, e, len(text) if hi is None else hi
         self.rejects = list(FACTOR_REJECT.finditer(text, s, e))
         self.accepts = list(FACTOR_ACCEPT.finditer(text, s, e))
-        self.reject_starts = [m.start() for m in self.rejects] if self.rejects else []
-        self.accept_starts = [m.start() for m in self.accepts] if self.accepts else []
+        self.reject_starts = [m.start() for m in self.rejects]
+        self.accept_starts = [m.start() for m in self.accepts]
         self.claims = [m.start() for m in FACTOR_CLAIM.finditer(text, s, e)]
         claim = FACTOR_CLAIM.match(text, self.claims[0], e) if self.claims else None
         self.first_claim_end = claim.end() if claim else None

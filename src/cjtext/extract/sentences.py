@@ -512,9 +512,9 @@ def find_reported_sentences(text: str, names: list[str], lo: int = 0, hi: int | 
                     charges = _reported_charges(text, a, b, n, others_n)
                     if not charges and REPORTED_SAME_CHARGE.search(text, a, b):
                         charges = _last_charge(text, sentence_start, a)   # 乙某犯同一罪名: the crime just named
-                    if not charges and before < sentence_start and _court_spoke(text, before, sentence_start) \
-                            and (n in text[before:sentence_start]
-                                 or not any(m in text[before:sentence_start] for m in others_n)):
+                    prior = text[before:sentence_start]
+                    if not charges and prior and _court_spoke(text, before, sentence_start) \
+                            and (n in prior or not any(m in prior for m in others_n)):
                         # 法院将三人的行为定性为X罪。三人均获刑，其中甲某…: the court's crime
                         # in the sentence before, given to no one else.
                         charges = _reported_charges(text, before, sentence_start, n, others_n)
